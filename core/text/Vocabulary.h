@@ -1,0 +1,90 @@
+#pragma once
+// Word counts of a corpus, filtered and ordered: by count descending, then by the word's bytes
+// ascending (so the order, and every id, is deterministic). Id = rank.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text/Tokenizer.h"
+
+namespace embedlab {
+
+class StopToken;
+
+class Vocabulary {
+ public:
+  struct Options {
+    int64_t minCount = 5;
+    int64_t maxVocab = 0;      // 0: no limit; otherwise keep the maxVocab most frequent
+  };
+
+  struct BuildStats {
+    int64_t lines = 0, tokens = 0, bytes = 0, invalidUtf8 = 0, distinctWords = 0;
+  };
+
+  Vocabulary() = default;
+
+  // Counts the tokens of the corpus files (plain or .gz) and keeps those that pass the options.
+  // `progress` (optional) gets the fraction of bytes read, at most every ~50 ms; a stop request
+  // on `token` (optional) ends counting early with what was read (check token->stopRequested()).
+  static Vocabulary build(const std::vector<std::string>& corpusFiles, const Tokenizer& tokenizer,
+                          const Options& options, BuildStats* stats = nullptr,
+                          const std::function<void(double)>& progress = {},
+                          const StopToken* token = nullptr);
+
+  // From (word, count) pairs: filtered and ordered as build() does.
+  static Vocabulary fromCounts(std::vector<std::pair<std::string, int64_t>> counts, const Options& options);
+
+  // "word count" lines, in id order. save() is atomic; load() throws Error naming the file
+  // and line on a malformed line, a negative count or a duplicate word.
+  void save(const std::string& path) const;
+  static Vocabulary load(const std::string& path);
+
+  int64_t size() const { return static_cast<int64_t>(words_.size()); }
+  const std::string& word(int64_t id) const { return words_[id]; }
+  int64_t count(int64_t id) const { return counts_[id]; }
+  const std::vector<std::string>& words() const { return words_; }
+  const std::vector<int64_t>& counts() const { return counts_; }
+  int64_t totalCount() const { return total_; }   // sum of counts of the kept words
+
+  // Id of a word, or -1. O(1): open-addressing hash table.
+  int64_t id(std::string_view word) const;
+
+  // word2vec.c's subsampling: keep probability of each id for threshold `sample` (0 = keep all):
+  //   p = (sqrt(f / (sample·T)) + 1) · (sample·T) / f, clamped to [0,1], f = count, T = total.
+  std::vector<float> keepProbabilities(double sample) const;
+
+ private:
+  void buildIndex();
+  std::vector<std::string> words_;
+  std::vector<int64_t> counts_;
+  std::vector<int64_t> table_;  // open addressing: slot -> id or -1
+  int64_t total_ = 0;
+};
+
+// Samples ids from count^power / Z (the unigram^0.75 noise distribution of word2vec) in O(1)
+// with Walker's alias method.
+class NoiseSampler {
+ public:
+  NoiseSampler() = default;
+  NoiseSampler(const std::vector<int64_t>& counts, double power = 0.75);
+
+  // Uses two uniform draws from a 64-bit random value (fast path for hot loops).
+  int64_t sample(uint64_t random64) const {
+    const uint64_t n = prob_.size();
+    const uint64_t bucket = (static_cast<unsigned __int128>(random64 >> 32) * n) >> 32;
+    const float u = static_cast<float>(random64 & 0xffffffffu) * (1.0f / 4294967296.0f);
+    return u < prob_[bucket] ? static_cast<int64_t>(bucket) : alias_[bucket];
+  }
+  double probability(int64_t id) const { return p_[id]; }
+  int64_t size() const { return static_cast<int64_t>(prob_.size()); }
+
+ private:
+  std::vector<float> prob_;
+  std::vector<int64_t> alias_;
+  std::vector<double> p_;
+};
+
+}  // namespace embedlab
