@@ -1,0 +1,72 @@
+#pragma once
+// Word2Vec (Mikolov et al. 2013): skip-gram or CBOW, negative sampling or hierarchical softmax,
+// trained Hogwild-style on OpenMP threads, each thread streaming its own part of the corpus.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/train/TrainingJob.h"
+
+namespace embedlab {
+
+class Vocabulary;
+
+struct Word2VecOptions {
+  enum class Arch { SkipGram, Cbow };
+  enum class Loss { NegativeSampling, HierarchicalSoftmax };
+
+  std::vector<std::string> corpusFiles;  // plain or .gz; read again every epoch
+  Arch arch = Arch::SkipGram;
+  Loss loss = Loss::NegativeSampling;
+  int dim = 100;
+  int window = 5;              // maximum; the effective window is drawn from 1..window per word
+  int negative = 5;            // noise words per positive pair (NS only)
+  int epochs = 5;
+  int64_t minCount = 5;
+  int64_t maxVocab = 0;        // 0: no limit
+  double sample = 1e-3;        // subsampling threshold; 0 turns it off
+  double alpha = 0;            // start learning rate; 0: 0.025 for skip-gram, 0.05 for CBOW
+  int threads = 0;             // 0: all cores; 1 + fixed seed = deterministic, bit-identical
+  uint64_t seed = 1;
+  bool preTokenized = false;   // split on whitespace only
+  int maxSentenceLength = 1000;  // longer lines are cut into sentences of this many words
+  std::string outputPath;      // if set, vectors are saved there (format by extension) at the end
+  std::string lossLogPath;     // if set, a CSV of every progress report (words,loss,lr,words_per_sec)
+  double reportIntervalSeconds = 0.1;
+
+  // Throws UsageError naming the field when a value is out of range.
+  void validate() const;
+  double startAlpha() const { return alpha > 0 ? alpha : (arch == Arch::SkipGram ? 0.025 : 0.05); }
+};
+
+struct Word2VecSummary {
+  int64_t trainWords = 0;      // words processed over all epochs (after subsampling is decided)
+  int64_t vocabSize = 0;
+  double seconds = 0;          // whole job: vocabulary + training + saving
+  double trainSeconds = 0;
+  double wordsPerSec = 0;      // corpus words per second of training, all epochs
+  double finalLoss = 0;        // mean loss over the last reporting window
+};
+
+class Word2VecJob : public TrainingJob {
+ public:
+  explicit Word2VecJob(Word2VecOptions options);
+  ~Word2VecJob() override;
+
+  std::string modelType() const override { return "word2vec"; }
+  JobResult run(const ProgressSink& sink, StopToken& token) override;
+  std::shared_ptr<const EmbeddingSet> embeddings() const override;
+
+  const Word2VecOptions& options() const { return options_; }
+  const Word2VecSummary& summary() const { return summary_; }
+  const Vocabulary* vocabulary() const;
+
+ private:
+  struct Impl;
+  Word2VecOptions options_;
+  Word2VecSummary summary_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace embedlab
