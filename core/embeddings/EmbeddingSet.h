@@ -4,6 +4,7 @@
 // one row per word (counts filled when known); contextual vectors have one row per token
 // occurrence, with the sentence, position and layer in the metadata.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,11 +46,19 @@ class EmbeddingSet {
 
   // Row of the first row with this exact label, or -1. Built lazily on first call after a change
   // of labels; call rebuildIndex() after editing labels by hand.
+  // The index owns copies of the labels (views into labels_ would dangle when labels_ grows);
+  // addRow keeps a built index up to date, so find() between addRow() calls stays O(1).
+  // Not safe to call from several threads at once on a set whose index is not built yet:
+  // call rebuildIndex() first when sharing a set between threads.
   int64_t find(std::string_view label) const;
   void rebuildIndex() const;
 
-  // Appends a row (label + dim floats); returns its index.
+  // Appends a row (label + dim floats; vec == nullptr appends zeros); returns its index.
+  // counts() is kept at size rows() once any count is non-zero, meta() once it is non-empty.
   int64_t addRow(std::string label, const float* vec, int64_t count = 0);
+
+  // Capacity hint for loaders that know how many rows are coming.
+  void reserve(int64_t rows);
 
  private:
   std::vector<std::string> labels_;
@@ -57,7 +66,12 @@ class EmbeddingSet {
   std::vector<int64_t> counts_;
   std::vector<RowMeta> meta_;
   int dim_ = 0;
-  mutable std::unordered_map<std::string_view, int64_t> index_;
+  // Transparent hash so that find(string_view) needs no temporary std::string.
+  struct LabelHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  mutable std::unordered_map<std::string, int64_t, LabelHash, std::equal_to<>> index_;
   mutable bool indexValid_ = false;
 };
 
