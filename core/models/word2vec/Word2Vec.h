@@ -15,6 +15,12 @@ class Vocabulary;
 struct Word2VecOptions {
   enum class Arch { SkipGram, Cbow };
   enum class Loss { NegativeSampling, HierarchicalSoftmax };
+  // How the updates of one centre word are computed (added to the contract for benchmarking):
+  //   PerPair   - word2vec.c's order: each (context, target) pair on its own, fresh negatives per pair
+  //   Minibatch - pWord2Vec/BlazingText: all context rows of a centre word against one shared set
+  //               of target rows (positive + negatives, or the Huffman path) as small matrix products
+  //   Auto      - whichever measured faster for the architecture (see bench/RESULTS.md)
+  enum class Kernel { Auto, PerPair, Minibatch };
 
   std::vector<std::string> corpusFiles;  // plain or .gz; read again every epoch
   Arch arch = Arch::SkipGram;
@@ -34,10 +40,13 @@ struct Word2VecOptions {
   std::string outputPath;      // if set, vectors are saved there (format by extension) at the end
   std::string lossLogPath;     // if set, a CSV of every progress report (words,loss,lr,words_per_sec)
   double reportIntervalSeconds = 0.1;
+  Kernel kernel = Kernel::Auto;
 
   // Throws UsageError naming the field when a value is out of range.
   void validate() const;
   double startAlpha() const { return alpha > 0 ? alpha : (arch == Arch::SkipGram ? 0.025 : 0.05); }
+  // Kernel::Auto resolved for this architecture.
+  Kernel effectiveKernel() const;
 };
 
 struct Word2VecSummary {

@@ -1,0 +1,236 @@
+#pragma once
+// The hot loops of Word2Vec: fused loss + gradient + SGD update of the objectives of
+// Objectives.h, in float, on rows padded to a multiple of 16 floats (one 64-byte vector, one
+// cache line) so that every loop is whole vectors with no tail and rows of different words never
+// share a cache line (Hogwild threads then only collide on truly shared rows).
+//
+// Vectors are GCC vector extensions: with -march=native on an AVX-512 machine a Vec16 is one zmm
+// register; on narrower targets the compiler splits it, so there is one code path.
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+#include "core/models/word2vec/Objectives.h"
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpsabi"
+
+namespace embedlab::w2v {
+
+constexpr int kLanes = 16;
+typedef float Vec16 __attribute__((vector_size(64)));
+typedef float Vec8 __attribute__((vector_size(32)));
+typedef float Vec4 __attribute__((vector_size(16)));
+
+inline int paddedDim(int dim) { return (dim + kLanes - 1) / kLanes * kLanes; }
+
+inline Vec16 load16(const float* p) {
+  Vec16 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+inline void store16(float* p, Vec16 v) { std::memcpy(p, &v, sizeof v); }
+inline Vec16 splat16(float x) { return Vec16{} + x; }
+
+inline float hsum(Vec16 v) {
+  // Pairwise halving: 4 vector adds instead of 15 dependent scalar adds.
+  Vec8 a = __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7) +
+           __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15);
+  Vec4 b = __builtin_shufflevector(a, a, 0, 1, 2, 3) + __builtin_shufflevector(a, a, 4, 5, 6, 7);
+  return (b[0] + b[2]) + (b[1] + b[3]);
+}
+
+// a, b: (chunks * 16)
+inline float dot(const float* a, const float* b, int chunks) {
+  Vec16 acc0{}, acc1{};
+  int c = 0;
+  for (; c + 2 <= chunks; c += 2) {
+    acc0 += load16(a + c * kLanes) * load16(b + c * kLanes);
+    acc1 += load16(a + (c + 1) * kLanes) * load16(b + (c + 1) * kLanes);
+  }
+  if (c < chunks) acc0 += load16(a + c * kLanes) * load16(b + c * kLanes);
+  return hsum(acc0 + acc1);
+}
+
+// y += g * x   (chunks * 16)
+inline void axpy(float g, const float* x, float* y, int chunks) {
+  const Vec16 gv = splat16(g);
+  for (int c = 0; c < chunks; ++c) store16(y + c * kLanes, load16(y + c * kLanes) + gv * load16(x + c * kLanes));
+}
+
+// x: (chunks * 16)  rows: (k) row pointers  ->  dots: (k)
+// Four rows at a time: four independent accumulator chains hide the FMA latency.
+inline void dotMany(const float* x, const float* const* rows, int k, int chunks, float* dots) {
+  int j = 0;
+  for (; j + 4 <= k; j += 4) {
+    const float *r0 = rows[j], *r1 = rows[j + 1], *r2 = rows[j + 2], *r3 = rows[j + 3];
+    Vec16 a0{}, a1{}, a2{}, a3{};
+    for (int c = 0; c < chunks; ++c) {
+      const Vec16 xv = load16(x + c * kLanes);
+      a0 += xv * load16(r0 + c * kLanes);
+      a1 += xv * load16(r1 + c * kLanes);
+      a2 += xv * load16(r2 + c * kLanes);
+      a3 += xv * load16(r3 + c * kLanes);
+    }
+    dots[j] = hsum(a0);
+    dots[j + 1] = hsum(a1);
+    dots[j + 2] = hsum(a2);
+    dots[j + 3] = hsum(a3);
+  }
+  for (; j < k; ++j) dots[j] = dot(x, rows[j], chunks);
+}
+
+// s(x) and log s(x) by linear interpolation in a table over [-8, 8] (1/64 steps; error below
+// 1e-5 in both, far below the noise of SGD and accurate enough to report the loss), exact
+// outside the table (rare: only confident predictions get there).
+class SigmoidTable {
+ public:
+  static constexpr float kMax = 8.0f;
+  static constexpr int kPerUnit = 64;
+  static constexpr int kKnots = static_cast<int>(2 * kMax) * kPerUnit + 1;
+
+  SigmoidTable() {
+    for (int i = 0; i < kKnots; ++i) {
+      const double x = -double(kMax) + double(i) / kPerUnit;
+      sig_[i] = static_cast<float>(sigmoid(x));
+      logSig_[i] = static_cast<float>(logSigmoid(x));
+    }
+  }
+
+  // One logistic term with label y in {0,1}: returns s(x); adds the term's loss -log s(+-x).
+  inline float eval(float x, float y, double& loss) const {
+    float s, ls;
+    if (x > -kMax && x < kMax) {
+      const float t = (x + kMax) * kPerUnit;
+      const int i = static_cast<int>(t);
+      const float f = t - static_cast<float>(i);
+      s = sig_[i] + f * (sig_[i + 1] - sig_[i]);
+      ls = logSig_[i] + f * (logSig_[i + 1] - logSig_[i]);
+    } else {
+      s = sigmoid(x);
+      ls = logSigmoid(x);
+    }
+    // log s(-x) = log s(x) - x, so both labels share one lookup.
+    loss += static_cast<double>((1.0f - y) * x - ls);
+    return s;
+  }
+
+  static const SigmoidTable& instance() {
+    static const SigmoidTable table;
+    return table;
+  }
+
+ private:
+  float sig_[kKnots];
+  float logSig_[kKnots];
+};
+
+// Largest K (targets per example) the fixed-size scratch of the kernels below handles.
+constexpr int kMaxTargets = 256;
+
+// ---- skip-gram, word2vec.c order -------------------------------------------------------------
+// One (context, centre) pair: in is the context's input row, out the K target rows (positive +
+// negatives, or the Huffman path), labels their y. Each target is updated as soon as its gradient
+// is known (as word2vec.c does); the input row gets the summed gradient at the end.
+// in: (chunks*16)  out: (K) rows  neu1e: (chunks*16) scratch.  Returns the pair's loss.
+inline double pairStep(float* in, float* const* out, const float* labels, int k, int chunks, float lr,
+                       const SigmoidTable& table, float* neu1e) {
+  double loss = 0;
+  std::memset(neu1e, 0, sizeof(float) * chunks * kLanes);
+  for (int j = 0; j < k; ++j) {
+    const float x = dot(in, out[j], chunks);
+    const float g = lr * (labels[j] - table.eval(x, labels[j], loss));
+    axpy(g, out[j], neu1e, chunks);
+    axpy(g, in, out[j], chunks);
+  }
+  for (int c = 0; c < chunks; ++c) store16(in + c * kLanes, load16(in + c * kLanes) + load16(neu1e + c * kLanes));
+  return loss;
+}
+
+// ---- skip-gram, minibatched (pWord2Vec / BlazingText) -----------------------------------------
+// All M context rows of one centre word against one shared set of K target rows:
+//   X = In (M,D) . Out^T (D,K);  G = lr * (Y - s(X))  (M,K)
+//   dIn = G . Out  (M,D)  (from the rows before the step);  Out += G^T . In;  In += dIn
+// The K target rows are read once from memory and reused M times from L1.
+// in: (M) rows  out: (K) rows  dIn: (M, chunks*16) scratch  g: (M, K) scratch.  Returns the loss
+// of all M*K terms.
+inline double minibatchStep(float* const* in, int m, float* const* out, const float* labels, int k, int chunks,
+                            float lr, const SigmoidTable& table, float* dIn, float* g) {
+  double loss = 0;
+  const int d = chunks * kLanes;
+  for (int i = 0; i < m; ++i) {
+    float* gi = g + i * k;
+    dotMany(in[i], out, k, chunks, gi);
+    for (int j = 0; j < k; ++j) gi[j] = lr * (labels[j] - table.eval(gi[j], labels[j], loss));
+  }
+  // dIn = G . Out, one 16-float column block at a time so the block of dIn stays in a register.
+  for (int i = 0; i < m; ++i) {
+    const float* gi = g + i * k;
+    float* di = dIn + i * d;
+    for (int c = 0; c < chunks; ++c) {
+      Vec16 acc{};
+      for (int j = 0; j < k; ++j) acc += splat16(gi[j]) * load16(out[j] + c * kLanes);
+      store16(di + c * kLanes, acc);
+    }
+  }
+  // Out += G^T . In, each 16-float block of a target row accumulated in a register over all M.
+  for (int j = 0; j < k; ++j) {
+    float* oj = out[j];
+    for (int c = 0; c < chunks; ++c) {
+      Vec16 acc = load16(oj + c * kLanes);
+      for (int i = 0; i < m; ++i) acc += splat16(g[i * k + j]) * load16(in[i] + c * kLanes);
+      store16(oj + c * kLanes, acc);
+    }
+  }
+  for (int i = 0; i < m; ++i) {
+    float* row = in[i];
+    const float* di = dIn + i * d;
+    for (int c = 0; c < chunks; ++c) store16(row + c * kLanes, load16(row + c * kLanes) + load16(di + c * kLanes));
+  }
+  return loss;
+}
+
+// ---- CBOW ---------------------------------------------------------------------------------------
+// h = mean of the M context rows; K targets against h; every context row gets the summed input
+// gradient (not divided by M, as word2vec.c does).
+// batched = false: word2vec.c's interleaved order (dot, update, next target);
+// batched = true : all K dots first (independent chains), then the updates.
+// in: (M) rows  out: (K) rows  h, neu1e: (chunks*16) scratch.  Returns the example's loss.
+inline double cbowStep(float* const* in, int m, float* const* out, const float* labels, int k, int chunks, float lr,
+                       const SigmoidTable& table, float* h, float* neu1e, bool batched) {
+  double loss = 0;
+  const float inv = 1.0f / static_cast<float>(m);
+  for (int c = 0; c < chunks; ++c) {
+    Vec16 acc{};
+    for (int i = 0; i < m; ++i) acc += load16(in[i] + c * kLanes);
+    store16(h + c * kLanes, acc * inv);
+    store16(neu1e + c * kLanes, Vec16{});
+  }
+  if (batched) {
+    float gs[kMaxTargets];
+    dotMany(h, out, k, chunks, gs);
+    for (int j = 0; j < k; ++j) gs[j] = lr * (labels[j] - table.eval(gs[j], labels[j], loss));
+    for (int c = 0; c < chunks; ++c) {
+      Vec16 acc{};
+      for (int j = 0; j < k; ++j) acc += splat16(gs[j]) * load16(out[j] + c * kLanes);
+      store16(neu1e + c * kLanes, acc);
+    }
+    for (int j = 0; j < k; ++j) axpy(gs[j], h, out[j], chunks);
+  } else {
+    for (int j = 0; j < k; ++j) {
+      const float x = dot(h, out[j], chunks);
+      const float g = lr * (labels[j] - table.eval(x, labels[j], loss));
+      axpy(g, out[j], neu1e, chunks);
+      axpy(g, h, out[j], chunks);
+    }
+  }
+  for (int i = 0; i < m; ++i) {
+    float* row = in[i];
+    for (int c = 0; c < chunks; ++c) store16(row + c * kLanes, load16(row + c * kLanes) + load16(neu1e + c * kLanes));
+  }
+  return loss;
+}
+
+}  // namespace embedlab::w2v
+
+#pragma GCC diagnostic pop

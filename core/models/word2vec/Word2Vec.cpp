@@ -1,0 +1,609 @@
+#include "core/models/word2vec/Word2Vec.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "core/embeddings/EmbeddingSet.h"
+#include "core/io/WordVectors.h"
+#include "core/models/word2vec/HuffmanTree.h"
+#include "core/models/word2vec/Kernels.h"
+#include "core/models/word2vec/Rng.h"
+#include "core/text/CorpusReader.h"
+#include "core/text/Tokenizer.h"
+#include "core/text/Vocabulary.h"
+#include "core/util/AtomicFile.h"
+#include "core/util/Error.h"
+
+namespace embedlab {
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double secondsBetween(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+std::string joinFiles(const std::vector<std::string>& files) {
+  std::string out;
+  for (size_t i = 0; i < files.size(); ++i) out += (i ? ", " : "") + files[i];
+  return out;
+}
+
+// Rows of floats, 64-byte aligned, stride a multiple of 16 floats (see Kernels.h).
+struct AlignedMatrix {
+  float* data = nullptr;
+  int64_t rows = 0;
+  int stride = 0;
+  AlignedMatrix() = default;
+  AlignedMatrix(int64_t r, int s) : rows(r), stride(s) {
+    const size_t bytes = static_cast<size_t>(std::max<int64_t>(r, 1)) * s * sizeof(float);
+    data = static_cast<float*>(std::aligned_alloc(64, (bytes + 63) / 64 * 64));
+    if (!data) throw Error("word2vec: out of memory for a " + std::to_string(r) + " x " + std::to_string(s) + " matrix");
+    std::memset(data, 0, bytes);
+  }
+  ~AlignedMatrix() { std::free(data); }
+  AlignedMatrix(const AlignedMatrix&) = delete;
+  AlignedMatrix& operator=(const AlignedMatrix&) = delete;
+  AlignedMatrix(AlignedMatrix&& o) noexcept : data(o.data), rows(o.rows), stride(o.stride) { o.data = nullptr; }
+  AlignedMatrix& operator=(AlignedMatrix&& o) noexcept {
+    std::swap(data, o.data);
+    rows = o.rows;
+    stride = o.stride;
+    return *this;
+  }
+  float* row(int64_t r) const { return data + r * stride; }
+};
+
+// What one thread has done so far, cumulative, published every few thousand words. Written by
+// its thread only, read by the reporting thread; a sequence lock makes the three numbers one
+// consistent snapshot. One cache line per thread: no false sharing between publishers.
+struct alignas(64) Published {
+  std::atomic<uint64_t> seq{0};
+  std::atomic<int64_t> words{0};
+  std::atomic<int64_t> pairs{0};
+  std::atomic<double> loss{0};
+};
+
+struct Snapshot {
+  int64_t words = 0, pairs = 0;
+  double loss = 0;
+};
+
+void publish(Published& p, const Snapshot& s) {
+  const uint64_t q = p.seq.load(std::memory_order_relaxed);
+  p.seq.store(q + 1, std::memory_order_relaxed);
+  std::atomic_thread_fence(std::memory_order_release);
+  p.words.store(s.words, std::memory_order_relaxed);
+  p.pairs.store(s.pairs, std::memory_order_relaxed);
+  p.loss.store(s.loss, std::memory_order_relaxed);
+  p.seq.store(q + 2, std::memory_order_release);
+}
+
+Snapshot read(const Published& p) {
+  for (;;) {
+    const uint64_t q1 = p.seq.load(std::memory_order_acquire);
+    Snapshot s;
+    s.words = p.words.load(std::memory_order_relaxed);
+    s.pairs = p.pairs.load(std::memory_order_relaxed);
+    s.loss = p.loss.load(std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_acquire);
+    const uint64_t q2 = p.seq.load(std::memory_order_relaxed);
+    if (q1 == q2 && (q1 & 1) == 0) return s;
+  }
+}
+
+// Words a thread processes between two publications / stop polls. At the slowest realistic
+// settings (dim 300, window 10, CBOW/HS) this is a few ms of work, far inside the 100 ms budget.
+constexpr int64_t kSyncWords = 1024;
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------------
+
+void Word2VecOptions::validate() const {
+  auto bad = [](const std::string& what) { throw UsageError("word2vec: " + what); };
+  if (corpusFiles.empty()) bad("no corpus file given");
+  if (dim < 1 || dim > 10000) bad("dim must be between 1 and 10000 (got " + std::to_string(dim) + ")");
+  if (window < 1 || window > 1000) bad("window must be between 1 and 1000 (got " + std::to_string(window) + ")");
+  if (negative < 0 || negative > 200) bad("negative must be between 0 and 200 (got " + std::to_string(negative) + ")");
+  if (loss == Loss::NegativeSampling && negative < 1) bad("negative sampling needs negative >= 1");
+  if (epochs < 1 || epochs > 100000) bad("epochs must be at least 1 (got " + std::to_string(epochs) + ")");
+  if (minCount < 1) bad("min-count must be at least 1 (got " + std::to_string(minCount) + ")");
+  if (maxVocab < 0) bad("max-vocab must be 0 (no limit) or positive");
+  if (!(sample >= 0) || !std::isfinite(sample)) bad("sample must be a finite number >= 0");
+  if (!(alpha >= 0) || !std::isfinite(alpha)) bad("alpha must be a finite number >= 0");
+  if (threads < 0 || threads > 1024) bad("threads must be between 0 (all cores) and 1024");
+  if (maxSentenceLength < 1) bad("max sentence length must be at least 1");
+  if (!(reportIntervalSeconds > 0) || !std::isfinite(reportIntervalSeconds)) bad("report interval must be > 0");
+}
+
+Word2VecOptions::Kernel Word2VecOptions::effectiveKernel() const {
+  if (kernel != Kernel::Auto) return kernel;
+  return Kernel::Minibatch;  // measured faster for both architectures (bench/RESULTS.md)
+}
+
+struct Word2VecJob::Impl {
+  Vocabulary vocab;
+  bool haveVocab = false;
+  mutable std::mutex mutex;  // guards `embeddings` (read from other threads)
+  std::shared_ptr<const EmbeddingSet> embeddings;
+};
+
+Word2VecJob::Word2VecJob(Word2VecOptions options) : options_(std::move(options)), impl_(std::make_unique<Impl>()) {}
+Word2VecJob::~Word2VecJob() = default;
+
+std::shared_ptr<const EmbeddingSet> Word2VecJob::embeddings() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->embeddings;
+}
+
+const Vocabulary* Word2VecJob::vocabulary() const { return impl_->haveVocab ? &impl_->vocab : nullptr; }
+
+// ------------------------------------------------------------------------------------------------
+// The training run: shared read-only model description, shared Hogwild parameters, per-thread
+// readers/scratch/accumulators, and one coordinating thread (OpenMP thread 0, the caller's
+// thread) that aggregates the published accumulators into per-window progress reports.
+
+namespace {
+
+struct Trainer {
+  const Word2VecOptions& opt;
+  const Vocabulary& vocab;
+  const ProgressSink& sink;
+  StopToken& token;
+  Clock::time_point jobStart;
+
+  int stride = 0, chunks = 0;
+  bool skipGram = true, hs = false, minibatch = true;
+  AlignedMatrix syn0, syn1;      // input (V, stride); output (V or V-1, stride)
+  HuffmanTree tree;
+  NoiseSampler noise;
+  std::vector<float> keep;       // (V) subsampling keep probabilities, empty: keep all
+  int maxTargets = 1;
+  float startLr = 0.025f;
+  int64_t totalWords = 0;        // epochs * train words: the planned work
+
+  // Shared run state.
+  std::unique_ptr<Published[]> published;
+  int maxThreads = 1;
+  alignas(64) std::atomic<int64_t> globalWords{0};
+  alignas(64) std::atomic<bool> abort{false};
+  std::atomic<int> finishedThreads{0};
+  std::atomic<int> teamSize{0};
+  std::mutex failMutex;
+  std::string failMessage;
+
+  // Reporting state (touched by the coordinating thread only, and by run() after the join).
+  Clock::time_point trainStart, lastReport;
+  Clock::duration paused{};
+  double lastReportElapsed = 0;
+  Snapshot lastTotal;
+  std::vector<Snapshot> lastPerThread;
+  double lastWindowLoss = 0;
+  bool haveWindowLoss = false;
+  std::string lossLog;
+
+  Trainer(const Word2VecOptions& o, const Vocabulary& v, const ProgressSink& s, StopToken& t, Clock::time_point start)
+      : opt(o), vocab(v), sink(s), token(t), jobStart(start) {}
+
+  void fail(const std::string& message) {
+    std::lock_guard<std::mutex> lock(failMutex);
+    if (failMessage.empty()) failMessage = message;
+    abort.store(true, std::memory_order_relaxed);
+  }
+
+  float lrAt(int64_t words) const {
+    const double frac = 1.0 - static_cast<double>(words) / static_cast<double>(totalWords + 1);
+    return static_cast<float>(startLr * std::max(1e-4, frac));
+  }
+
+  double trainingElapsed(Clock::time_point now) const { return secondsBetween(trainStart, now - paused); }
+
+  void setUp() {
+    const int64_t v = vocab.size();
+    stride = w2v::paddedDim(opt.dim);
+    chunks = stride / w2v::kLanes;
+    skipGram = opt.arch == Word2VecOptions::Arch::SkipGram;
+    hs = opt.loss == Word2VecOptions::Loss::HierarchicalSoftmax;
+    minibatch = opt.effectiveKernel() == Word2VecOptions::Kernel::Minibatch;
+    startLr = static_cast<float>(opt.startAlpha());
+    totalWords = static_cast<int64_t>(opt.epochs) * vocab.totalCount();
+
+    // word2vec.c's initialisation: input rows uniform in [-0.5, 0.5) / dim, output rows zero.
+    // Each row has its own random stream, so the start does not depend on the thread count.
+    syn0 = AlignedMatrix(v, stride);
+    const float scale = 1.0f / static_cast<float>(opt.dim);
+#pragma omp parallel for schedule(static) num_threads(std::max(1, opt.threads == 0 ? omp_get_max_threads() : opt.threads))
+    for (int64_t r = 0; r < v; ++r) {
+      w2v::Rng rng(opt.seed, 0x5eed0000000000ULL + static_cast<uint64_t>(r));
+      float* row = syn0.row(r);
+      for (int i = 0; i < opt.dim; ++i) row[i] = (rng.uniform() - 0.5f) * scale;
+    }
+    if (hs) {
+      tree = HuffmanTree(vocab.counts());
+      syn1 = AlignedMatrix(std::max<int64_t>(v - 1, 1), stride);
+      maxTargets = std::max(1, tree.maxCodeLength());
+    } else {
+      noise = NoiseSampler(vocab.counts(), 0.75);
+      syn1 = AlignedMatrix(v, stride);
+      maxTargets = 1 + opt.negative;
+    }
+    if (maxTargets > w2v::kMaxTargets)
+      throw Error("word2vec: " + std::to_string(maxTargets) + " targets per example is more than supported");
+    if (opt.sample > 0) keep = vocab.keepProbabilities(opt.sample);
+  }
+
+  // ---- one thread ------------------------------------------------------------------------------
+
+  struct ThreadState {
+    int tid = 0;
+    w2v::Rng rng;
+    Snapshot local;              // cumulative, published every kSyncWords words
+    int64_t sinceSync = 0;
+    float lr = 0;
+    AlignedMatrix scratch;       // dIn (2*window, stride) | h | neu1e
+    std::vector<float> g;        // (2*window, maxTargets)
+    std::vector<float*> inRows, outRows;
+    std::vector<float> labels;
+    ThreadState(int t, uint64_t seed) : tid(t), rng(seed, static_cast<uint64_t>(t)) {}
+  };
+
+  // Picks the targets of `word`: NS the word itself and fresh noise words (a noise word equal to
+  // the target is skipped, as in word2vec.c); HS the inner nodes of its Huffman path.
+  int pickTargets(ThreadState& ts, int64_t word) {
+    if (hs) {
+      const int len = tree.codeLength(word);
+      const uint8_t* codes = tree.codes(word);
+      const int32_t* points = tree.points(word);
+      for (int j = 0; j < len; ++j) {
+        ts.outRows[j] = syn1.row(points[j]);
+        ts.labels[j] = 1.0f - static_cast<float>(codes[j]);
+      }
+      return len;
+    }
+    int k = 0;
+    ts.outRows[k] = syn1.row(word);
+    ts.labels[k++] = 1.0f;
+    for (int d = 0; d < opt.negative; ++d) {
+      const int64_t t = noise.sample(ts.rng.next());
+      if (t == word) continue;
+      ts.outRows[k] = syn1.row(t);
+      ts.labels[k++] = 0.0f;
+    }
+    return k;
+  }
+
+  void trainSentence(ThreadState& ts, const std::vector<int32_t>& sentence) {
+    const w2v::SigmoidTable& table = w2v::SigmoidTable::instance();
+    const int n = static_cast<int>(sentence.size());
+    float* dIn = ts.scratch.row(0);
+    float* h = ts.scratch.row(2 * opt.window);
+    float* neu1e = ts.scratch.row(2 * opt.window + 1);
+    const float lr = ts.lr;
+    for (int i = 0; i < n; ++i) {
+      const int64_t word = sentence[i];
+      // Dynamic window: the effective half-width is drawn from 1..window per centre word.
+      const int reduced = opt.window - static_cast<int>(ts.rng.below(static_cast<uint32_t>(opt.window)));
+      const int lo = std::max(0, i - reduced), hi = std::min(n - 1, i + reduced);
+      int m = 0;
+      for (int j = lo; j <= hi; ++j)
+        if (j != i) ts.inRows[m++] = syn0.row(sentence[j]);
+      if (m == 0) continue;
+      if (!skipGram) {
+        const int k = pickTargets(ts, word);
+        ts.local.loss += w2v::cbowStep(ts.inRows.data(), m, ts.outRows.data(), ts.labels.data(), k, chunks, lr, table,
+                                       h, neu1e, minibatch);
+        ts.local.pairs += 1;
+      } else if (minibatch) {
+        const int k = pickTargets(ts, word);
+        ts.local.loss += w2v::minibatchStep(ts.inRows.data(), m, ts.outRows.data(), ts.labels.data(), k, chunks, lr,
+                                            table, dIn, ts.g.data());
+        ts.local.pairs += m;
+      } else {
+        // word2vec.c: every (context, centre) pair draws its own noise words.
+        int k = hs ? pickTargets(ts, word) : 0;
+        for (int c = 0; c < m; ++c) {
+          if (!hs) k = pickTargets(ts, word);
+          ts.local.loss += w2v::pairStep(ts.inRows[c], ts.outRows.data(), ts.labels.data(), k, chunks, lr, table, neu1e);
+        }
+        ts.local.pairs += m;
+      }
+    }
+  }
+
+  // Publishes, polls stop/pause, updates the learning rate, and (thread 0) reports when due.
+  // False: leave now.
+  bool sync(ThreadState& ts) {
+    publish(published[ts.tid], ts.local);
+    const int64_t global = globalWords.fetch_add(ts.sinceSync, std::memory_order_relaxed) + ts.sinceSync;
+    ts.sinceSync = 0;
+    if (!std::isfinite(ts.local.loss)) {
+      fail("word2vec: the loss became non-finite at step " + std::to_string(global) + " of " +
+           std::to_string(totalWords) + " (words); the learning rate " + std::to_string(startLr) +
+           " is probably too high");
+      return false;
+    }
+    if (abort.load(std::memory_order_relaxed) || token.stopRequested()) return false;
+    if (token.paused()) {
+      const auto waited = token.waitIfPaused();
+      if (ts.tid == 0) paused += waited;
+      if (token.stopRequested()) return false;
+    }
+    ts.lr = lrAt(global);
+    if (ts.tid == 0) maybeReport();
+    return true;
+  }
+
+  void trainThread(int tid, int parts) {
+    ThreadState ts(tid, opt.seed);
+    ts.lr = startLr;
+    ts.scratch = AlignedMatrix(2 * opt.window + 2, stride);
+    ts.g.assign(static_cast<size_t>(2 * opt.window) * maxTargets, 0.0f);
+    ts.inRows.assign(2 * opt.window, nullptr);
+    ts.outRows.assign(maxTargets, nullptr);
+    ts.labels.assign(maxTargets, 0.0f);
+
+    Tokenizer::Options tokOptions;
+    tokOptions.preTokenized = opt.preTokenized;
+    const Tokenizer tokenizer(tokOptions);
+    std::vector<std::unique_ptr<CorpusReader>> readers;
+    for (const std::string& file : opt.corpusFiles) {
+      CorpusReader::Options ro;
+      ro.part = tid;
+      ro.parts = parts;
+      readers.push_back(std::make_unique<CorpusReader>(file, ro));
+    }
+
+    std::string line, tokenBuffer;
+    std::vector<std::string_view> tokens;
+    std::vector<int32_t> sentence;
+    sentence.reserve(opt.maxSentenceLength);
+    const float* keepP = keep.empty() ? nullptr : keep.data();
+    const size_t maxLen = static_cast<size_t>(opt.maxSentenceLength);
+
+    for (int epoch = 0; epoch < opt.epochs; ++epoch) {
+      for (auto& reader : readers) {
+        if (epoch > 0) reader->rewind();
+        while (reader->nextLine(line)) {
+          tokenizer.tokenize(line, tokenBuffer, tokens);
+          for (const std::string_view& tok : tokens) {
+            const int64_t id = vocab.id(tok);
+            if (id < 0) continue;
+            ++ts.local.words;
+            ++ts.sinceSync;
+            // word2vec.c's subsampling: frequent words are dropped with probability 1 - keep.
+            if (keepP && keepP[id] < ts.rng.uniform()) continue;
+            sentence.push_back(static_cast<int32_t>(id));
+            if (sentence.size() == maxLen) {
+              trainSentence(ts, sentence);
+              sentence.clear();
+              if (ts.sinceSync >= kSyncWords && !sync(ts)) return;
+            }
+          }
+          if (!sentence.empty()) {
+            trainSentence(ts, sentence);
+            sentence.clear();
+          }
+          if (ts.sinceSync >= kSyncWords && !sync(ts)) return;
+        }
+      }
+    }
+    sync(ts);
+  }
+
+  // ---- reporting ------------------------------------------------------------------------------
+
+  void maybeReport() {
+    const Clock::time_point now = Clock::now();
+    if (secondsBetween(lastReport, now) >= opt.reportIntervalSeconds) report(now);
+  }
+
+  // One progress event for the window since the previous one: loss = mean per example over the
+  // pairs all threads finished in the window, rate = words of all threads per second.
+  void report(Clock::time_point now) {
+    Snapshot total;
+    int active = 0;
+    for (int t = 0; t < maxThreads; ++t) {
+      const Snapshot s = read(published[t]);
+      if (s.pairs > lastPerThread[t].pairs) ++active;
+      lastPerThread[t] = s;
+      total.words += s.words;
+      total.pairs += s.pairs;
+      total.loss += s.loss;
+    }
+    const int64_t dWords = total.words - lastTotal.words;
+    const int64_t dPairs = total.pairs - lastTotal.pairs;
+    const double dLoss = total.loss - lastTotal.loss;
+    const double elapsed = trainingElapsed(now);
+    const double dt = elapsed - lastReportElapsed;
+    if (dPairs > 0) {
+      lastWindowLoss = dLoss / static_cast<double>(dPairs);
+      haveWindowLoss = true;
+    }
+    Progress p;
+    p.step = total.words;
+    p.total = totalWords;
+    p.loss = lastWindowLoss;
+    p.lr = lrAt(total.words);
+    p.itemsPerSec = dt > 0 ? static_cast<double>(dWords) / dt : 0;
+    const double rate = elapsed > 0 ? static_cast<double>(total.words) / elapsed : 0;
+    p.etaSeconds = rate > 0 ? static_cast<double>(std::max<int64_t>(totalWords - total.words, 0)) / rate : 0;
+    p.elapsedSeconds = secondsBetween(jobStart, now - paused);
+    p.phase = "training";
+    p.extras = {{"window_pairs", static_cast<double>(dPairs)},
+                {"active_threads", static_cast<double>(active)},
+                {"total_pairs", static_cast<double>(total.pairs)},
+                {"total_loss", total.loss}};
+    lastTotal = total;
+    lastReport = now;
+    lastReportElapsed = elapsed;
+    if (!opt.lossLogPath.empty() && dPairs > 0) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "%lld,%.9g,%.9g,%.6g\n", static_cast<long long>(total.words), p.loss, p.lr,
+                    p.itemsPerSec);
+      lossLog += buf;
+    }
+    if (sink) sink(p);
+  }
+
+  // Thread 0, once its own part is done: keeps reporting (and relaying pause time) until the
+  // other threads finish, so reports stay per window even when the parts end unevenly.
+  void coordinateUntilDone() {
+    while (finishedThreads.load(std::memory_order_acquire) < teamSize.load(std::memory_order_relaxed)) {
+      if (token.paused()) paused += token.waitIfPaused();
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      maybeReport();
+    }
+  }
+
+  // Runs the team; returns normally also on stop/failure (see abort/failMessage/token).
+  void train() {
+    maxThreads = opt.threads > 0 ? opt.threads : omp_get_max_threads();
+    published = std::make_unique<Published[]>(maxThreads);
+    lastPerThread.assign(maxThreads, Snapshot{});
+    trainStart = lastReport = Clock::now();
+#pragma omp parallel num_threads(maxThreads)
+    {
+      const int tid = omp_get_thread_num();
+      const int team = omp_get_num_threads();  // may be fewer than asked (nested regions)
+      if (tid == 0) teamSize.store(team, std::memory_order_relaxed);
+#pragma omp barrier
+      try {
+        trainThread(tid, team);
+      } catch (const std::exception& e) {
+        fail(e.what());
+      }
+      finishedThreads.fetch_add(1, std::memory_order_acq_rel);
+      if (tid == 0) {
+        try {
+          coordinateUntilDone();
+        } catch (const std::exception& e) {
+          fail(e.what());
+          while (finishedThreads.load() < team) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------------
+
+JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
+  const Clock::time_point start = Clock::now();
+  JobResult result;
+  summary_ = Word2VecSummary{};
+  auto emit = [&](Progress p) {
+    p.elapsedSeconds = secondsBetween(start, Clock::now());
+    if (sink) sink(p);
+  };
+  try {
+    options_.validate();
+
+    // ---- vocabulary ----
+    for (const std::string& file : options_.corpusFiles) {
+      std::error_code ec;
+      if (!std::filesystem::exists(file, ec)) throw Error(file + ": no such file");
+    }
+    Tokenizer::Options tokOptions;
+    tokOptions.preTokenized = options_.preTokenized;
+    Vocabulary::Options vocabOptions;
+    vocabOptions.minCount = options_.minCount;
+    vocabOptions.maxVocab = options_.maxVocab;
+    Vocabulary::BuildStats stats;
+    {
+      Progress p;
+      p.phase = "vocabulary";
+      p.total = 1000;
+      emit(p);
+    }
+    impl_->vocab = Vocabulary::build(
+        options_.corpusFiles, Tokenizer(tokOptions), vocabOptions, &stats,
+        [&](double fraction) {
+          Progress p;
+          p.phase = "vocabulary";
+          p.total = 1000;
+          p.step = static_cast<int64_t>(std::clamp(fraction, 0.0, 1.0) * 1000);
+          emit(p);
+        },
+        &token);
+    if (token.stopRequested()) {
+      result.status = JobStatus::Stopped;
+      result.message = "stopped while counting the vocabulary";
+      summary_.seconds = secondsBetween(start, Clock::now());
+      return result;
+    }
+    const std::string files = joinFiles(options_.corpusFiles);
+    if (stats.tokens == 0) throw Error(files + ": the corpus is empty (no words)");
+    if (impl_->vocab.size() == 0)
+      throw Error(files + ": no word occurs at least " + std::to_string(options_.minCount) + " times (min-count); " +
+                  std::to_string(stats.tokens) + " tokens, " + std::to_string(stats.distinctWords) +
+                  " distinct words");
+    impl_->haveVocab = true;
+    summary_.vocabSize = impl_->vocab.size();
+
+    // ---- training ----
+    Trainer trainer(options_, impl_->vocab, sink, token, start);
+    trainer.setUp();
+    const Clock::time_point trainStart = Clock::now();
+    trainer.train();
+    const Clock::time_point trainEnd = Clock::now();
+    if (trainer.failMessage.empty() && !token.stopRequested()) trainer.report(trainEnd);  // the last window
+
+    summary_.trainWords = trainer.lastTotal.words;
+    summary_.trainSeconds = secondsBetween(trainStart, trainEnd - trainer.paused);
+    summary_.wordsPerSec = summary_.trainSeconds > 0 ? summary_.trainWords / summary_.trainSeconds : 0;
+    summary_.finalLoss = trainer.lastWindowLoss;
+
+    // The vectors learned so far are kept also after a stop (the explorer may look at them).
+    auto set = std::make_shared<EmbeddingSet>(impl_->vocab.words(), options_.dim);
+    for (int64_t r = 0; r < impl_->vocab.size(); ++r)
+      std::memcpy(set->row(r), trainer.syn0.row(r), sizeof(float) * options_.dim);
+    set->counts() = impl_->vocab.counts();
+    {
+      std::lock_guard<std::mutex> lock(impl_->mutex);
+      impl_->embeddings = set;
+    }
+    if (!options_.lossLogPath.empty()) {
+      writeFileAtomically(options_.lossLogPath, "words,loss,lr,words_per_sec\n" + trainer.lossLog);
+      result.outputFiles.push_back(options_.lossLogPath);
+    }
+
+    if (!trainer.failMessage.empty()) {
+      result.status = JobStatus::Failed;
+      result.message = trainer.failMessage;
+    } else if (token.stopRequested()) {
+      result.status = JobStatus::Stopped;
+      result.message = "stopped after " + std::to_string(summary_.trainWords) + " of " +
+                       std::to_string(trainer.totalWords) + " words";
+    } else if (!options_.outputPath.empty()) {
+      Progress p;
+      p.phase = "saving";
+      p.step = p.total = trainer.totalWords;
+      p.loss = summary_.finalLoss;
+      emit(p);
+      saveWordVectors(*set, options_.outputPath);
+      result.outputFiles.push_back(options_.outputPath);
+    }
+  } catch (const std::exception& e) {
+    result.status = JobStatus::Failed;
+    result.message = e.what();
+  }
+  summary_.seconds = secondsBetween(start, Clock::now());
+  return result;
+}
+
+}  // namespace embedlab
