@@ -42,6 +42,8 @@ class CorpusReader {
   int64_t linesRead() const;
   int64_t invalidUtf8() const;    // invalid bytes replaced so far
   int64_t nulBytes() const;       // NUL bytes dropped so far
+  int64_t textBytes() const;      // decoded bytes of this part's lines so far, terminators included
+                                  // (the uncompressed size of the text; counters restart at rewind())
 
  private:
   struct Impl;

@@ -18,6 +18,8 @@ class Vocabulary {
   struct Options {
     int64_t minCount = 5;
     int64_t maxVocab = 0;      // 0: no limit; otherwise keep the maxVocab most frequent
+    int threads = 0;           // build(): counting threads, 0 = the hardware's (at most 8);
+                               //   the result does not depend on it
   };
 
   struct BuildStats {
