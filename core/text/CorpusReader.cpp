@@ -335,6 +335,7 @@ struct CorpusReader::Impl {
       // always fits and a stop at a partial sequence can only mean the chunk ended).
       const size_t room = std::max<size_t>(4, max + 1 - std::min(cur.size(), max + 1));
       const size_t avail = std::min(end - pos, room);
+      const bool toChunkEnd = avail == end - pos;
       const char* start = buf.data() + pos;
       const char* nl = static_cast<const char*>(std::memchr(start, '\n', avail));
       const size_t take = nl ? static_cast<size_t>(nl - start) : avail;
@@ -346,7 +347,9 @@ struct CorpusReader::Impl {
         ++textBytes;
         if (!cur.empty() && cur.back() == '\r') cur.pop_back();
         lineEnded = true;
-      } else if (used < take) {
+      } else if (used < take && toChunkEnd) {
+        // A character cut by the end of the chunk: complete it from the next one. (One cut by
+        // `room` completes on the next round, which always has room for a whole character.)
         needMore = true;
       }
     }
