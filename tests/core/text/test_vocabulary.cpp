@@ -1,0 +1,365 @@
+// Vocabulary: counts and order, filters, save/load and its errors, subsampling probabilities,
+// the alias noise sampler, determinism across thread counts, progress and stop.
+#include <QTemporaryDir>
+#include <QtTest>
+#include <zlib.h>
+
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/text/CorpusReader.h"
+#include "core/text/Vocabulary.h"
+#include "core/train/Progress.h"
+#include "core/util/Error.h"
+#include "support/TestPaths.h"
+
+using embedlab::NoiseSampler;
+using embedlab::Tokenizer;
+using embedlab::Vocabulary;
+
+namespace {
+
+void writeFile(const std::string& path, const std::string& bytes) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::string readFile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+void writeGzip(const std::string& path, const std::string& bytes) {
+  gzFile f = gzopen(path.c_str(), "wb");
+  gzwrite(f, bytes.data(), static_cast<unsigned>(bytes.size()));
+  gzclose(f);
+}
+
+std::string errorOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const embedlab::Error& e) {
+    return e.what();
+  }
+  return {};
+}
+
+Vocabulary::Options opts(int64_t minCount, int64_t maxVocab = 0, int threads = 1) {
+  Vocabulary::Options o;
+  o.minCount = minCount;
+  o.maxVocab = maxVocab;
+  o.threads = threads;
+  return o;
+}
+
+// Zipf-like synthetic text: many distinct words with many ties, some punctuation and CJK.
+std::string syntheticCorpus(int lines, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::string text;
+  for (int i = 0; i < lines; ++i) {
+    const int n = static_cast<int>(rng() % 15);
+    for (int k = 0; k < n; ++k) {
+      const double u = std::uniform_real_distribution<double>(0, 1)(rng);
+      const int rank = static_cast<int>(std::exp(u * std::log(5000.0)));
+      text += 'w';
+      text += std::to_string(rank);
+      text += (k % 6 == 5) ? ", " : " ";
+      if (k % 9 == 8) text += "字 ";
+    }
+    text += "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+class TestVocabulary : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  std::string path(const std::string& name) { return dir_.filePath(QString::fromStdString(name)).toStdString(); }
+
+ private slots:
+  void initTestCase() { QVERIFY(dir_.isValid()); }
+
+  void countsAndOrder() {
+    const std::string p = path("small.txt");
+    writeFile(p, "b a c a b a\nd c\n\nE, e!\n");
+    Vocabulary::BuildStats stats;
+    const Vocabulary v = Vocabulary::build({p}, Tokenizer(), opts(1), &stats);
+    // a:3, then the ties broken by bytes: b:2 < c:2 < e:2, then the 1-counts: ! , d.
+    const std::vector<std::string> words{"a", "b", "c", "e", "!", ",", "d"};
+    const std::vector<int64_t> counts{3, 2, 2, 2, 1, 1, 1};
+    QCOMPARE(v.words(), words);
+    QCOMPARE(v.counts(), counts);
+    QCOMPARE(v.size(), int64_t(7));
+    QCOMPARE(v.totalCount(), int64_t(12));
+    for (int64_t i = 0; i < v.size(); ++i) {
+      QCOMPARE(v.id(v.word(i)), i);
+      QCOMPARE(v.count(i), counts[static_cast<size_t>(i)]);
+    }
+    QCOMPARE(v.id("zzz"), int64_t(-1));
+    QCOMPARE(v.id(""), int64_t(-1));
+    QCOMPARE(stats.lines, int64_t(4));
+    QCOMPARE(stats.tokens, int64_t(12));
+    QCOMPARE(stats.bytes, int64_t(23));
+    QCOMPARE(stats.invalidUtf8, int64_t(0));
+    QCOMPARE(stats.distinctWords, int64_t(7));
+  }
+
+  void minCountAndMaxVocab() {
+    const std::string p = path("small.txt");
+    const Vocabulary m2 = Vocabulary::build({p}, Tokenizer(), opts(2));
+    QCOMPARE(m2.words(), (std::vector<std::string>{"a", "b", "c", "e"}));
+    QCOMPARE(m2.totalCount(), int64_t(9));
+    const Vocabulary m3 = Vocabulary::build({p}, Tokenizer(), opts(3));
+    QCOMPARE(m3.words(), (std::vector<std::string>{"a"}));
+    const Vocabulary top2 = Vocabulary::build({p}, Tokenizer(), opts(1, 2));
+    QCOMPARE(top2.words(), (std::vector<std::string>{"a", "b"}));  // b beats c and e on the tie
+    QCOMPARE(top2.totalCount(), int64_t(5));
+    QCOMPARE(top2.id("c"), int64_t(-1));
+    const Vocabulary none = Vocabulary::build({p}, Tokenizer(), opts(100));
+    QCOMPARE(none.size(), int64_t(0));
+    QCOMPARE(none.id("a"), int64_t(-1));
+  }
+
+  void statsCountInvalidUtf8AndSeveralFiles() {
+    const std::string p = path("bad.txt"), q = path("more.txt.gz");
+    writeFile(p, "caf\xE9 ok\nok\n");
+    writeGzip(q, "ok again\n");
+    Vocabulary::BuildStats stats;
+    const Vocabulary v = Vocabulary::build({p, q}, Tokenizer(), opts(1), &stats);
+    QCOMPARE(stats.invalidUtf8, int64_t(1));
+    QCOMPARE(stats.lines, int64_t(3));
+    QCOMPARE(stats.tokens, int64_t(5));  // caf ok ok ok again: the replacement character separates
+    QCOMPARE(v.count(v.id("ok")), int64_t(3));
+  }
+
+  void preTokenizedBuild() {
+    const std::string p = path("pre.txt");
+    writeFile(p, "New-York ,x New-York\n");
+    Tokenizer::Options t;
+    t.preTokenized = true;
+    const Vocabulary v = Vocabulary::build({p}, Tokenizer(t), opts(1));
+    QCOMPARE(v.words(), (std::vector<std::string>{"New-York", ",x"}));
+  }
+
+  void buildErrorsNameTheFile() {
+    const std::string missing = path("missing.txt");
+    const std::string msg = errorOf([&] { Vocabulary::build({path("small.txt"), missing}, Tokenizer(), opts(1)); });
+    QVERIFY2(msg.rfind(missing, 0) == 0, msg.c_str());
+    const std::string bin = path("binary.txt");
+    writeFile(bin, std::string("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10));
+    QVERIFY(errorOf([&] { Vocabulary::build({bin}, Tokenizer(), opts(1)); }).rfind(bin, 0) == 0);
+    // A truncated .gz found while counting (past the first 4 KiB) is reported too.
+    const std::string gz = path("trunc.gz");
+    writeGzip(gz, syntheticCorpus(20000, 5));
+    const std::string packed = readFile(gz);
+    writeFile(gz, packed.substr(0, packed.size() / 2));
+    for (int threads : {1, 2}) {
+      const std::string m = errorOf([&] { Vocabulary::build({gz}, Tokenizer(), opts(1, 0, threads)); });
+      QVERIFY2(m.rfind(gz, 0) == 0, m.c_str());
+    }
+  }
+
+  void fromCountsMergesFiltersAndOrders() {
+    const Vocabulary v = Vocabulary::fromCounts({{"b", 2}, {"a", 1}, {"c", 5}, {"a", 1}, {"d", 0}}, opts(1));
+    QCOMPARE(v.words(), (std::vector<std::string>{"c", "a", "b"}));
+    QCOMPARE(v.counts(), (std::vector<int64_t>{5, 2, 2}));
+    QCOMPARE(v.totalCount(), int64_t(9));
+    QVERIFY(!errorOf([] { Vocabulary::fromCounts({{"x", -1}}, opts(0)); }).empty());
+  }
+
+  void saveLoadRoundTrip() {
+    const std::string corpus = path("synthetic.txt");
+    std::string corpusText = syntheticCorpus(3000, 11);
+    corpusText += "é ü 中 \xF0\x9F\x98\x80\n";
+    writeFile(corpus, corpusText);
+    const Vocabulary v = Vocabulary::build({corpus}, Tokenizer(), opts(1));
+    QVERIFY(v.size() > 1000);
+    const std::string file = path("vocab.txt");
+    v.save(file);
+    const std::string text = readFile(file);
+    QVERIFY(text.rfind(v.word(0) + " " + std::to_string(v.count(0)) + "\n", 0) == 0);
+    const Vocabulary w = Vocabulary::load(file);
+    QCOMPARE(w.words(), v.words());
+    QCOMPARE(w.counts(), v.counts());
+    QCOMPARE(w.totalCount(), v.totalCount());
+    for (int64_t i = 0; i < w.size(); ++i) QCOMPARE(w.id(v.word(i)), i);
+    // Saving again gives the same bytes; no temporary file is left beside it.
+    const std::string again = path("vocab2.txt");
+    w.save(again);
+    QCOMPARE(readFile(again), text);
+    QCOMPARE(QDir(dir_.path()).entryList(QStringList{"vocab*"}, QDir::Files).size(), 2);
+  }
+
+  void loadAcceptsCrlfBomAndReorders() {
+    const std::string file = path("handmade.txt");
+    writeFile(file, "\xEF\xBB\xBF" "b 2\r\na 2\r\n\r\nc\t7\r\n");
+    const Vocabulary v = Vocabulary::load(file);
+    QCOMPARE(v.words(), (std::vector<std::string>{"c", "a", "b"}));
+    QCOMPARE(v.counts(), (std::vector<int64_t>{7, 2, 2}));
+  }
+
+  void loadErrorsNameFileAndLine_data() {
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected");  // what follows the path
+    QTest::newRow("missing count") << QByteArray("a 1\nb\n") << ":2: malformed line";
+    QTest::newRow("three fields") << QByteArray("a 1\nb 2\nc 3 4\n") << ":3: malformed line";
+    QTest::newRow("bad count") << QByteArray("a 1\nb x\n") << ":2: bad count";
+    QTest::newRow("count with suffix") << QByteArray("a 12k\n") << ":1: bad count";
+    QTest::newRow("count overflow") << QByteArray("a 99999999999999999999\n") << ":1: bad count";
+    QTest::newRow("negative count") << QByteArray("a 1\nb -3\n") << ":2: negative count";
+    QTest::newRow("duplicate word") << QByteArray("a 5\nb 2\na 4\n") << ":3: duplicate word 'a' (first on line 1)";
+    QTest::newRow("invalid utf-8") << QByteArray("a 5\n\xff\xfe 2\n") << ":2: the word is not valid UTF-8";
+    QTest::newRow("empty file") << QByteArray("") << ": empty vocabulary file";
+    QTest::newRow("blank lines only") << QByteArray("\n  \n\n") << ": empty vocabulary file";
+  }
+
+  void loadErrorsNameFileAndLine() {
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    const std::string file = path("broken.vocab");
+    writeFile(file, content.toStdString());
+    const std::string msg = errorOf([&] { Vocabulary::load(file); });
+    const std::string want = file + expected.toStdString();
+    QVERIFY2(msg.rfind(want, 0) == 0, ("got '" + msg + "', want '" + want + "...'").c_str());
+  }
+
+  void loadMissingFileOrDirectory() {
+    const std::string missing = path("nope.vocab");
+    QVERIFY(errorOf([&] { Vocabulary::load(missing); }).rfind(missing, 0) == 0);
+    const std::string d = dir_.path().toStdString();
+    QVERIFY(errorOf([&] { Vocabulary::load(d); }).rfind(d, 0) == 0);
+  }
+
+  void saveRefusesUnsavableWords() {
+    const Vocabulary v = Vocabulary::fromCounts({{"two words", 3}, {"ok", 2}}, opts(1));
+    const std::string file = path("unsavable.vocab");
+    QVERIFY(errorOf([&] { v.save(file); }).rfind(file, 0) == 0);
+    QVERIFY(!QFileInfo::exists(QString::fromStdString(file)));
+  }
+
+  void keepProbabilitiesFollowWord2vec() {
+    const Vocabulary v = Vocabulary::fromCounts({{"the", 100000}, {"of", 20000}, {"cat", 300}, {"zebra", 3}}, opts(1));
+    const double total = 120303;
+    for (double sample : {1e-3, 1e-4, 1e-5}) {
+      const std::vector<float> keep = v.keepProbabilities(sample);
+      QCOMPARE(keep.size(), size_t(4));
+      for (int64_t i = 0; i < v.size(); ++i) {
+        const double f = static_cast<double>(v.count(i));
+        double p = (std::sqrt(f / (sample * total)) + 1) * (sample * total) / f;
+        p = std::min(1.0, std::max(0.0, p));
+        QVERIFY2(std::abs(keep[static_cast<size_t>(i)] - p) < 1e-6, v.word(i).c_str());
+      }
+      QVERIFY(keep[0] < 0.2f);   // "the" is mostly dropped
+      QCOMPARE(keep[3], 1.0f);   // rare words are always kept
+    }
+    for (float k : v.keepProbabilities(0)) QCOMPARE(k, 1.0f);
+  }
+
+  void noiseSamplerMatchesUnigramPower() {
+    const std::vector<int64_t> counts{100000, 20000, 5000, 777, 100, 10, 1, 0, 42, 3000};
+    for (double power : {0.75, 1.0}) {
+      const NoiseSampler s(counts, power);
+      QCOMPARE(s.size(), int64_t(counts.size()));
+      double z = 0;
+      for (int64_t c : counts) z += std::pow(static_cast<double>(c), power) * (c > 0);
+      double sum = 0;
+      for (size_t i = 0; i < counts.size(); ++i) {
+        const double p = counts[i] > 0 ? std::pow(static_cast<double>(counts[i]), power) / z : 0.0;
+        QVERIFY(std::abs(s.probability(static_cast<int64_t>(i)) - p) < 1e-12);
+        sum += s.probability(static_cast<int64_t>(i));
+      }
+      QVERIFY(std::abs(sum - 1.0) < 1e-12);
+
+      const int draws = 1000000;
+      std::vector<int64_t> seen(counts.size(), 0);
+      std::mt19937_64 rng(12345);
+      for (int d = 0; d < draws; ++d) {
+        const int64_t id = s.sample(rng());
+        QVERIFY(id >= 0 && id < s.size());
+        ++seen[static_cast<size_t>(id)];
+      }
+      for (size_t i = 0; i < counts.size(); ++i) {
+        const double p = s.probability(static_cast<int64_t>(i));
+        const double freq = static_cast<double>(seen[i]) / draws;
+        const double tolerance = 5 * std::sqrt(p * (1 - p) / draws) + 1e-6;
+        QVERIFY2(std::abs(freq - p) <= tolerance,
+                 qPrintable(QString("id %1: freq %2, p %3").arg(i).arg(freq).arg(p)));
+      }
+      QCOMPARE(seen[7], int64_t(0));  // a zero count is never drawn
+    }
+  }
+
+  void noiseSamplerEdgeValues() {
+    const NoiseSampler one({5});
+    QCOMPARE(one.sample(0), int64_t(0));
+    QCOMPARE(one.sample(~uint64_t(0)), int64_t(0));
+    const NoiseSampler s({1, 1000, 1});
+    for (uint64_t r : {uint64_t(0), ~uint64_t(0), uint64_t(0xFFFFFFFF), uint64_t(0xFFFFFFFF00000000ull)}) {
+      const int64_t id = s.sample(r);
+      QVERIFY(id >= 0 && id < 3);
+    }
+  }
+
+  void buildIsDeterministicAcrossThreads() {
+    const std::string plain = path("det.txt"), gz = path("det.txt.gz");
+    writeFile(plain, syntheticCorpus(20000, 3));
+    writeGzip(gz, syntheticCorpus(7000, 4));
+    Vocabulary::BuildStats ref;
+    const Vocabulary base = Vocabulary::build({plain, gz}, Tokenizer(), opts(2, 0, 1), &ref);
+    QVERIFY(base.size() > 1000);
+    for (int threads : {2, 3, 5}) {
+      Vocabulary::BuildStats stats;
+      const Vocabulary v = Vocabulary::build({plain, gz}, Tokenizer(), opts(2, 0, threads), &stats);
+      QCOMPARE(v.words(), base.words());
+      QCOMPARE(v.counts(), base.counts());
+      QCOMPARE(stats.lines, ref.lines);
+      QCOMPARE(stats.tokens, ref.tokens);
+      QCOMPARE(stats.bytes, ref.bytes);
+      QCOMPARE(stats.distinctWords, ref.distinctWords);
+    }
+    QCOMPARE(ref.lines, int64_t(27000));
+  }
+
+  void progressAndStop() {
+    const std::string plain = path("det.txt");
+    std::vector<double> reported;
+    Vocabulary::build({plain}, Tokenizer(), opts(1, 0, 2), nullptr, [&](double f) { reported.push_back(f); });
+    QVERIFY(!reported.empty());
+    QCOMPARE(reported.back(), 1.0);
+    for (size_t i = 0; i < reported.size(); ++i) {
+      QVERIFY(reported[i] >= 0 && reported[i] <= 1);
+      if (i) QVERIFY(reported[i] >= reported[i - 1]);
+    }
+
+    embedlab::StopToken token;
+    token.requestStop();
+    Vocabulary::BuildStats stats;
+    Vocabulary::build({plain}, Tokenizer(), opts(1, 0, 2), &stats, {}, &token);
+    QVERIFY(stats.lines < 20000);
+  }
+
+  void sharedCorpus() {
+    if (!embedlab::test::haveSharedData()) QSKIP("../shared/data is not present");
+    const std::string kjv = embedlab::test::sharedDataDir() + "/corpora/kjv.txt.gz";
+    Vocabulary::BuildStats stats;
+    const Vocabulary v = Vocabulary::build({kjv}, Tokenizer(), opts(5), &stats);
+    QCOMPARE(stats.lines, int64_t(31102));
+    QCOMPARE(stats.bytes, int64_t(4137847));
+    QCOMPARE(stats.invalidUtf8, int64_t(0));
+    QVERIFY(v.id("the") >= 0 && v.id("the") < 5);
+    QVERIFY(v.id("god") >= 0);
+    QVERIFY(v.count(v.size() - 1) >= 5);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestVocabulary)
+#include "test_vocabulary.moc"
