@@ -153,7 +153,9 @@ bool forEachScoreBlock(const float* X, int64_t R, int dim, const float* Q, int64
 }  // namespace
 
 NearestNeighbors::NearestNeighbors(const EmbeddingSet& set, const Options& options)
-    : options_(options), rows_(set.rows()), dim_(set.dim()) {
+    : options_(options),
+      rows_(options.maxRows > 0 ? std::min(options.maxRows, set.rows()) : set.rows()),
+      dim_(set.dim()) {
   if (options_.blockRows <= 0) options_.blockRows = 4096;
   normalized_.assign(static_cast<size_t>(rows_) * static_cast<size_t>(dim_), 0.0f);
   norms_.assign(static_cast<size_t>(rows_), 0.0f);

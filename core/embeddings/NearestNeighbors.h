@@ -36,7 +36,9 @@ class NearestNeighbors {
  public:
   struct Options {
     int64_t blockRows = 4096;  // candidate rows per matrix-product block (bounds the scratch memory)
-    int threads = 0;           // OpenMP threads for batched work; 0 = OpenMP's default, 1 = deterministic serial
+    int threads = 0;           // OpenMP threads for batched work; 0 = OpenMP's default, 1 = serial
+                               // (scores, hence results, are the same for any thread count)
+    int64_t maxRows = 0;       // > 0: index only the first rows (a benchmark's restricted vocabulary)
   };
 
   NearestNeighbors() = default;

@@ -1,7 +1,7 @@
 #pragma once
 // Word-analogy evaluation in the Google format (Mikolov et al. 2013, questions-words.txt):
 //   ": section-name" lines start a section; every other non-empty line is "a b c d"
-//   ("a is to b as c is to d"). Words are lowercased when read (case-insensitive evaluation).
+//   ("a is to b as c is to d"). Blank lines are skipped.
 //
 // As word2vec.c's compute-accuracy: only the first restrictVocab rows of the vectors (the most
 // frequent words of a frequency-sorted set) are candidates, and a question with any word outside
@@ -21,7 +21,7 @@
 namespace embedlab {
 
 struct AnalogyQuestion {
-  std::string a, b, c, d;  // lowercased
+  std::string a, b, c, d;  // as in the file (lowercased at evaluation when case-insensitive)
   int section = 0;         // index into sectionNames()
   int64_t line = 0;        // 1-based line in the file
 };
@@ -65,8 +65,9 @@ class AnalogyBenchmark {
   const std::vector<std::string>& sectionNames() const { return sections_; }
   const std::vector<AnalogyQuestion>& questions() const { return questions_; }
 
-  Result evaluate(const EmbeddingSet& vectors, const Options& options = Options(),
-                  const StopToken* stop = nullptr, const ProgressSink& progress = {}) const;
+  Result evaluate(const EmbeddingSet& vectors) const { return evaluate(vectors, Options{}); }
+  Result evaluate(const EmbeddingSet& vectors, const Options& options, const StopToken* stop = nullptr,
+                  const ProgressSink& progress = {}) const;
   // Same, reusing a NearestNeighbors already built over `vectors` (the GUI keeps one).
   Result evaluate(const EmbeddingSet& vectors, const NearestNeighbors& index, const Options& options,
                   const StopToken* stop = nullptr, const ProgressSink& progress = {}) const;

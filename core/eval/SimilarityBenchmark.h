@@ -48,7 +48,8 @@ class SimilarityBenchmark {
 
   const std::vector<WordPair>& pairs() const { return pairs_; }
 
-  Result evaluate(const EmbeddingSet& vectors, const Options& options = Options()) const;
+  Result evaluate(const EmbeddingSet& vectors) const { return evaluate(vectors, Options{}); }
+  Result evaluate(const EmbeddingSet& vectors, const Options& options) const;
 
  private:
   std::vector<WordPair> pairs_;
