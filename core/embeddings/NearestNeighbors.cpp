@@ -111,6 +111,16 @@ bool forEachScoreBlock(const float* X, int64_t R, int dim, const float* Q, int64
   std::atomic<bool> stopped{false};
   auto lastReport = std::chrono::steady_clock::now();
   const auto started = lastReport;
+  auto report = [&](int64_t d, std::chrono::steady_clock::time_point now) {
+    Progress p;
+    p.step = d;
+    p.total = blocks;
+    p.elapsedSeconds = std::chrono::duration<double>(now - started).count();
+    p.itemsPerSec = p.elapsedSeconds > 0 ? d / p.elapsedSeconds : 0;
+    p.etaSeconds = p.itemsPerSec > 0 ? (blocks - d) / p.itemsPerSec : 0;
+    p.phase = "scoring";
+    progress(p);
+  };
 
 #pragma omp parallel num_threads(threads)
   {
@@ -131,23 +141,19 @@ bool forEachScoreBlock(const float* X, int64_t R, int dim, const float* Q, int64
       S.noalias() = block * queries.transpose();
       consume(tid, start, n, S.data());
       const int64_t d = done.fetch_add(1) + 1;
+      // Only the first thread reports (a sink need not be thread-safe), at most every 50 ms.
       if (progress && tid == 0) {
         auto now = std::chrono::steady_clock::now();
-        if (now - lastReport > std::chrono::milliseconds(50) || d == blocks) {
+        if (now - lastReport > std::chrono::milliseconds(50)) {
           lastReport = now;
-          Progress p;
-          p.step = d;
-          p.total = blocks;
-          p.elapsedSeconds = std::chrono::duration<double>(now - started).count();
-          p.itemsPerSec = p.elapsedSeconds > 0 ? d / p.elapsedSeconds : 0;
-          p.etaSeconds = p.itemsPerSec > 0 ? (blocks - d) / p.itemsPerSec : 0;
-          p.phase = "scoring";
-          progress(p);
+          report(d, now);
         }
       }
     }
   }
-  return !stopped.load();
+  if (stopped.load()) return false;
+  if (progress) report(blocks, std::chrono::steady_clock::now());
+  return true;
 }
 
 }  // namespace
