@@ -117,7 +117,6 @@ struct CorpusReader::Impl {
   bool lineOpen = false;   // inside a line (its first byte has been seen)
   bool skipping = false;   // the open line belongs to another part
   bool lineEnded = false;  // its terminator was seen; `cur` holds the rest
-  bool cutEmitted = false; // some pieces of it were already handed out
   bool needMore = false;   // buf[pos, end) is an incomplete UTF-8 sequence: refill first
 
   // counters (of this pass over this part)
@@ -215,7 +214,7 @@ struct CorpusReader::Impl {
     pos = end = 0;
     sourceEof = false;
     done = false;
-    lineOpen = skipping = lineEnded = cutEmitted = needMore = false;
+    lineOpen = skipping = lineEnded = needMore = false;
     linesRead = invalidUtf8 = nulBytes = textBytes = 0;
     lineIndex = 0;
     if (gz) {
@@ -248,50 +247,47 @@ struct CorpusReader::Impl {
     }
   }
 
-  // Hands out the first piece of an overlong `cur`: at most maxLineBytes, cut after the last
-  // blank in its second half if there is one, else at a character boundary.
-  void cutPiece(std::string& line) {
+  // Where to cut an overlong `cur`: at most maxLineBytes, after the last blank in its second
+  // half if there is one, else at a character boundary (a single character longer than the
+  // limit goes whole).
+  size_t cutPosition() const {
     const size_t max = static_cast<size_t>(options.maxLineBytes);
-    size_t c = 0;
     for (size_t k = max; k > max / 2; --k) {
       const char ch = cur[k - 1];
-      if (ch == ' ' || ch == '\t') {
-        c = k;
-        break;
-      }
+      if (ch == ' ' || ch == '\t') return k;
     }
+    size_t c = max;
+    while (c > 0 && (static_cast<unsigned char>(cur[c]) & 0xC0) == 0x80) --c;
     if (c == 0) {
-      c = max;
-      while (c > 0 && (static_cast<unsigned char>(cur[c]) & 0xC0) == 0x80) --c;
-      if (c > 1 && cur[c - 1] == '\r') --c;  // keep a CR next to a possible LF
-      if (c == 0) {                           // maxLineBytes < one character
-        size_t len;
-        utf8::decode(reinterpret_cast<const unsigned char*>(cur.data()), cur.size(), len);
-        c = len;
-      }
+      size_t len;
+      utf8::decode(reinterpret_cast<const unsigned char*>(cur.data()), cur.size(), len);
+      c = len;
     }
-    line.assign(cur, 0, c);
-    cur.erase(0, c);
-    cutEmitted = true;
+    return c;
   }
 
   bool nextLine(std::string& line) {
     const size_t max = static_cast<size_t>(options.maxLineBytes);
     for (;;) {
+      // Over the limit: cut, but never so that nothing is left for the last piece (nothing, or
+      // a CR that the LF still to come would strip). The last piece of a line must be the one
+      // that ends it, so that linesRead() advances exactly when a line is complete.
       if (cur.size() > max) {
-        cutPiece(line);
-        return true;
-      }
-      if (lineEnded) {
-        const bool emit = !(cutEmitted && cur.empty());
-        lineEnded = cutEmitted = lineOpen = false;
-        ++linesRead;
-        if (emit) {
-          line.swap(cur);
-          cur.clear();
+        const size_t c = cutPosition();
+        const bool nothingLeft = c == cur.size() || (!lineEnded && c + 1 == cur.size() && cur.back() == '\r');
+        if (!nothingLeft) {
+          line.assign(cur, 0, c);
+          cur.erase(0, c);
           return true;
         }
-        continue;
+        // Otherwise read on (or, when the line has ended, hand out the rest below).
+      }
+      if (lineEnded) {
+        lineEnded = lineOpen = false;
+        ++linesRead;
+        line.swap(cur);
+        cur.clear();
+        return true;
       }
       if (done) return false;
       if (pos == end || needMore) {

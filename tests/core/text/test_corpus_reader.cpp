@@ -424,6 +424,109 @@ class TestCorpusReader : public QObject {
     QVERIFY(startsWith(errorOf([&] { CorpusReader r(p, o); }), p));
   }
 
+  void randomTextMatchesModel() {
+    // Random well-formed text with CR, CRLF, NUL and multi-byte characters, read with random
+    // line limits and part counts. A piece ends a line exactly when linesRead() advances, so
+    // the pieces can be glued back and compared with a straightforward model of the rules.
+    std::mt19937 rng(2024);
+    const std::vector<std::string> alphabet = {"a", "b", " ", "\t", "\n", "\r\n", "\r", "é", "€", "\xF0\x9F\x98\x80",
+                                               "xyz", "  "};
+    const std::string p = path("random.txt"), gz = path("random.gz");
+    for (int round = 0; round < 150; ++round) {
+      std::string text;
+      const int n = static_cast<int>(rng() % 400);
+      for (int i = 0; i < n; ++i) text += (rng() % 64 == 0) ? std::string(1, '\0') : alphabet[rng() % alphabet.size()];
+      // Model: drop NULs, split at LF, strip one CR before each LF; a non-empty tail is a line.
+      Lines expected;
+      std::string cur;
+      bool open = false;
+      for (char c : text) {
+        if (c == '\n') {
+          if (!cur.empty() && cur.back() == '\r') cur.pop_back();
+          expected.push_back(cur);
+          cur.clear();
+          open = false;
+        } else {
+          open = true;
+          if (c != '\0') cur += c;
+        }
+      }
+      if (open) {
+        if (!cur.empty() && cur.back() == '\r') cur.pop_back();
+        expected.push_back(cur);
+      }
+      writeFile(p, text);
+      writeFile(gz, gzip(text));
+      const int64_t limit = 1 + static_cast<int64_t>(rng() % 24);
+      const int parts = 1 + static_cast<int>(rng() % 4);
+      for (const std::string& file : {p, gz}) {
+        Lines got;
+        for (int part = 0; part < parts; ++part) {
+          CorpusReader::Options o;
+          o.maxLineBytes = limit;
+          o.part = part;
+          o.parts = parts;
+          CorpusReader r(file, o);
+          std::string piece, line;
+          int64_t lines = 0;
+          while (r.nextLine(piece)) {
+            QVERIFY(static_cast<int64_t>(piece.size()) <= std::max<int64_t>(limit, 4));
+            QVERIFY(validUtf8(piece));
+            QVERIFY(piece.find('\0') == std::string::npos);
+            line += piece;
+            if (r.linesRead() > lines) {
+              lines = r.linesRead();
+              got.push_back(line);
+              line.clear();
+            } else {
+              QVERIFY(!piece.empty());
+            }
+          }
+          QVERIFY2(line.empty(), "the last piece of a line must advance linesRead()");
+          QCOMPARE(r.invalidUtf8(), int64_t(0));
+        }
+        if (file == gz) {
+          std::sort(got.begin(), got.end());
+          Lines sorted = expected;
+          std::sort(sorted.begin(), sorted.end());
+          QCOMPARE(got, sorted);
+        } else {
+          QCOMPARE(got, expected);
+        }
+      }
+    }
+  }
+
+  void randomBytesNeverBreakTheReader() {
+    std::mt19937 rng(99);
+    const std::string p = path("noise.bin.txt");
+    const unsigned char interesting[] = {'\n', '\r', 0, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x80, 0xBF, 0xC3, 0xED, 0xA0, 0xF4, 0x90, ' ', 'a'};
+    for (int round = 0; round < 150; ++round) {
+      std::string bytes;
+      const int n = static_cast<int>(rng() % 600);
+      for (int i = 0; i < n; ++i) bytes += static_cast<char>(interesting[rng() % sizeof interesting]);
+      writeFile(p, bytes);
+      CorpusReader::Options o;
+      o.maxLineBytes = 1 + static_cast<int64_t>(rng() % 40);
+      try {
+        CorpusReader r(p, o);
+        std::string piece;
+        int64_t total = 0;
+        while (r.nextLine(piece)) {
+          QVERIFY(validUtf8(piece));
+          QVERIFY(static_cast<int64_t>(piece.size()) <= std::max<int64_t>(o.maxLineBytes, 4));
+          total += static_cast<int64_t>(piece.size());
+        }
+        // Every byte is either kept, dropped as NUL or replaced (a replacement is 3 bytes).
+        QVERIFY(r.invalidUtf8() + r.nulBytes() <= n);
+        QVERIFY(total <= static_cast<int64_t>(n) * 3);
+      } catch (const embedlab::Error& e) {
+        // Refusing a file as binary is fine; it must name the file.
+        QVERIFY2(startsWith(e.what(), p), e.what());
+      }
+    }
+  }
+
   void rewind() {
     const std::string text = "\xEF\xBB\xBF" + mixedCorpus(3000) + "bad\xFF\n";
     const std::string plain = path("rw.txt"), gz = path("rw.gz");
