@@ -2,6 +2,7 @@
 // pre-tokenized mode, and that the fast (string_view) overload agrees with the plain one.
 #include <QtTest>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -157,6 +158,41 @@ class TestTokenizer : public QObject {
         for (std::string_view v : views) {
           QVERIFY(v.data() >= buffer.data());
           QVERIFY(v.data() + v.size() <= buffer.data() + buffer.size());
+        }
+      }
+    }
+  }
+
+  void randomLinesKeepInvariants() {
+    // Random mixtures of the characters that steer the rules: the two overloads agree, tokens
+    // are non-empty valid UTF-8 without whitespace, and joiners never start or end a word.
+    const std::vector<std::string> alphabet = {"a", "Z", "7", " ", "\t", "'", "’", "-", ".", ",", "!", "É", "Σ", "Ж",
+                                               "Ａ", "１", "我", "。", "\xC2\xA0", "\xE2\x80\x8B", "😀", "ß", "İ", "--"};
+    std::mt19937 rng(5);
+    for (int mode = 0; mode < 3; ++mode) {
+      Tokenizer::Options o;
+      o.lowercase = mode != 1;
+      o.keepPunctuation = mode != 2;
+      const Tokenizer t(o);
+      std::string buffer;
+      std::vector<std::string_view> views;
+      for (int round = 0; round < 2000; ++round) {
+        std::string line;
+        const int n = static_cast<int>(rng() % 30);
+        for (int i = 0; i < n; ++i) line += alphabet[rng() % alphabet.size()];
+        Tokens slow;
+        t.tokenize(line, slow);
+        t.tokenize(line, buffer, views);
+        QCOMPARE(Tokens(views.begin(), views.end()), slow);
+        QVERIFY(buffer.size() <= line.size());
+        for (const std::string& s : slow) {
+          QVERIFY(!s.empty());
+          const QByteArray bytes(s.data(), static_cast<qsizetype>(s.size()));
+          QCOMPARE(QString::fromUtf8(bytes).toUtf8(), bytes);
+          QVERIFY(s.find(' ') == std::string::npos && s.find('\t') == std::string::npos);
+          if (s.size() > 1) {
+            QVERIFY2(s.front() != '\'' && s.front() != '-' && s.back() != '\'' && s.back() != '-', s.c_str());
+          }
         }
       }
     }
