@@ -13,6 +13,8 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <new>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +29,8 @@ namespace {
 constexpr int64_t kMaxDim = 1 << 20;         // no embedding has a million dimensions
 constexpr size_t kMaxLabelBytes = 1 << 16;   // word2vec.c itself truncates words at 50 bytes
 constexpr size_t kChunkBytes = 16u << 20;    // text is parsed 16 MiB at a time
+constexpr size_t kMaxLineBytes = 256u << 20; // a million values of ~50 characters fit
+constexpr int64_t kReserveFloats = int64_t(1) << 28;  // never pre-allocate more than 1 GiB on a header's word
 
 bool endsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -312,7 +316,12 @@ void forEachLineChunk(InputFile& in, OnLines&& onLines) {
   bool eof = false;
   std::vector<std::string_view> lines;
   while (!eof) {
-    if (carry == buffer.size()) buffer.resize(buffer.size() * 2);  // a line longer than a chunk
+    if (carry == buffer.size()) {  // a line longer than a chunk
+      if (buffer.size() >= kMaxLineBytes)
+        throw Error(in.path() + ": line " + std::to_string(lineNumber) + " is longer than " +
+                    std::to_string(kMaxLineBytes >> 20) + " MiB (not a vectors text file?)");
+      buffer.resize(buffer.size() * 2);
+    }
     const size_t got = in.read(buffer.data() + carry, buffer.size() - carry);
     eof = got == 0;
     const size_t filled = carry + got;
@@ -386,7 +395,7 @@ EmbeddingSet loadText(const std::string& path, VectorFormat requested, const Wor
         if (options.maxRows > 0) expect = std::min(expect, options.maxRows);
         // Trust the header only as far as the file could hold it (2 bytes per value at least).
         if (!in.compressed()) expect = std::min<int64_t>(expect, in.size() / (2 * header.dim) + 1);
-        set.reserve(expect);
+        set.reserve(std::min<int64_t>(expect, kReserveFloats / header.dim));
         report.format = VectorFormat::Word2VecText;
         report.headerRows = header.rows;
       } else if (requested == VectorFormat::Word2VecText) {
@@ -494,7 +503,7 @@ EmbeddingSet loadBinary(const std::string& path, const WordVectorsLoadOptions& o
                   std::to_string(dim) + " floats, but the file has room for at most " + std::to_string(fit));
   }
   EmbeddingSet set({}, static_cast<int>(dim));
-  set.reserve(std::min<int64_t>(expect, int64_t(1) << 22));
+  set.reserve(std::min<int64_t>(expect, kReserveFloats / dim));
 
   std::string word;
   std::vector<float> vec(static_cast<size_t>(dim));
@@ -860,16 +869,22 @@ EmbeddingSet loadWordVectors(const std::string& path, const WordVectorsLoadOptio
   WordVectorsLoadReport& rep = report ? *report : local;
   rep = WordVectorsLoadReport{};
   const VectorFormat format = options.format == VectorFormat::Auto ? vectorFormatFromPath(path) : options.format;
-  switch (format) {
-    case VectorFormat::Word2VecBinary: return loadBinary(path, options, rep);
-    case VectorFormat::ProjectorTsv: return loadProjector(path, options, rep);
-    case VectorFormat::GloveText:
-    case VectorFormat::Word2VecText:
-    case VectorFormat::Auto: break;
+  try {
+    switch (format) {
+      case VectorFormat::Word2VecBinary: return loadBinary(path, options, rep);
+      case VectorFormat::ProjectorTsv: return loadProjector(path, options, rep);
+      case VectorFormat::GloveText:
+      case VectorFormat::Word2VecText:
+      case VectorFormat::Auto: break;
+    }
+    // .vec/.txt by extension: the header decides between word2vec text and GloVe.
+    const VectorFormat requested = options.format == VectorFormat::Auto ? VectorFormat::Auto : format;
+    return loadText(path, requested, options, rep);
+  } catch (const std::bad_alloc&) {
+    throw Error(path + ": not enough memory to load these vectors");
+  } catch (const std::length_error&) {
+    throw Error(path + ": not enough memory to load these vectors");
   }
-  // .vec/.txt by extension: the header decides between word2vec text and GloVe.
-  const VectorFormat requested = options.format == VectorFormat::Auto ? VectorFormat::Auto : format;
-  return loadText(path, requested, options, rep);
 }
 
 void saveWordVectors(const EmbeddingSet& set, const std::string& path, VectorFormat format) {

@@ -301,6 +301,34 @@ class TestWordVectors : public QObject {
     QVERIFY_THROWS_EXCEPTION(Error, saveWordVectors(sample(2, 2, 1), path("nodir/out.vec")));
   }
 
+  void absurdHeadersDoNotAllocate() {
+    // A header asking for 10^12 rows must give an error, not an allocation failure or a crash.
+    const std::string gz = path("huge.vec.gz");
+    gzFile out = gzopen(gz.c_str(), "wb");
+    const std::string text = "1000000000000 2\na 1 2\n";
+    gzwrite(out, text.data(), static_cast<unsigned>(text.size()));
+    gzclose(out);
+    expectLoadError(gz, "announces 1000000000000 rows");
+    writeBytes(path("huge.vec"), text);
+    expectLoadError(path("huge.vec"), "announces 1000000000000 rows");
+    writeBytes(path("huge.bin"), "1000000000000 1000\na ");
+    expectLoadError(path("huge.bin"), "truncated");
+  }
+
+  void stopAbortsLoading() {
+    saveWordVectors(sample(10, 3, 1), path("stop.vec"));
+    StopToken stop;
+    stop.requestStop();
+    WordVectorsLoadOptions options;
+    options.stop = &stop;
+    try {
+      loadWordVectors(path("stop.vec"), options);
+      QFAIL("expected a stop");
+    } catch (const Error& e) {
+      QVERIFY(std::string(e.what()).find("stopped") != std::string::npos);
+    }
+  }
+
   void failedWriteLeavesNoFile() {
     // The directory does not exist: nothing is created and the error names the file.
     try {
@@ -316,7 +344,15 @@ class TestWordVectors : public QObject {
     // More than one 16 MiB chunk, so lines cross chunk boundaries.
     EmbeddingSet set = sample(20000, 100, 9);
     saveWordVectors(set, path("big.vec"));
-    EmbeddingSet back = loadWordVectors(path("big.vec"));
+    WordVectorsLoadOptions options;
+    int64_t lastStep = 0, total = 0;
+    options.progress = [&](const Progress& p) {
+      lastStep = p.step;
+      total = p.total;
+    };
+    EmbeddingSet back = loadWordVectors(path("big.vec"), options);
+    QVERIFY(total > 0);
+    QVERIFY(lastStep > 0 && lastStep <= total);
     QCOMPARE(back.rows(), set.rows());
     QCOMPARE(back.label(19999), set.label(19999));
     QVERIFY(std::fabs(back.row(12345)[67] - set.row(12345)[67]) < 1e-6f);
