@@ -3,9 +3,12 @@
 // Two stacked Qt Charts: loss (raw faint + debiased-EMA smoothed, per run) and learning rate /
 // throughput. Several runs overlaid with a legend. What is drawn is downsampled, so a million
 // points per run keep the window smooth.
+#include <QColor>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <QWidget>
+#include <memory>
 
 namespace embedlab::ui {
 
@@ -49,8 +52,32 @@ class TrainingChart : public QWidget {
   bool exportPng(const QString& path) const;   // the charts as shown
   bool exportCsv(const QString& path) const;   // run,step,seconds,loss,smoothed,lr,items_per_sec
 
+  // --- Additions beyond the first contract (all optional for callers). ---
+  // Axis wording: what a step counts ("words" for Word2Vec) and what throughput counts.
+  void setUnits(const QString& stepUnit, const QString& itemUnit);
+  bool logScale() const;
+  XAxis xAxis() const;
+  QColor runColor(const QString& runId) const;     // the run's colour in every chart (for tables)
+  QStringList runIds() const;                      // in the order they were added
+  QString lastError() const;                       // why the last export failed
+  // Draws pending changes now instead of waiting for the coalescing timer (tests, exports).
+  void redrawNow();
+  // Points currently drawn for a run's smoothed loss curve (<= kMaxDrawnPoints).
+  int drawnPointCount(const QString& runId) const;
+  bool extrasVisible() const;
+  // What the hover tooltip shows at x (in steps or seconds, as the x axis): every run's nearest
+  // point with its raw and smoothed loss. Rich text.
+  QString hoverText(double x) const;
+
+  static constexpr int kMaxDrawnPoints = 2000;     // per series
+  static constexpr int kRedrawIntervalMs = 50;     // at most ~20 redraws a second
+
  signals:
   void smoothingChanged(double weight);
+
+ private:
+  struct Private;
+  std::unique_ptr<Private> d_;
 };
 
 }  // namespace embedlab::ui

@@ -1,0 +1,748 @@
+#include "ui/charts/TrainingChart.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QLogValueAxis>
+#include <QTimer>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "ui/charts/ChartExport.h"
+#include "ui/charts/Downsampler.h"
+#include "ui/charts/HoverChartView.h"
+#include "ui/charts/Smoother.h"
+
+namespace embedlab::ui {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr int kRawAlpha = 64;   // ~0.25: the raw curve is context, the smoothed one is the message
+
+// Tableau 10: distinct on white, readable for most colour-vision deficiencies.
+const QColor kPalette[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
+                           QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
+                           QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22),
+                           QColor(0x17, 0xbe, 0xcf)};
+constexpr int kPaletteSize = int(sizeof(kPalette) / sizeof(kPalette[0]));
+
+QColor colorForIndex(int index) {
+  if (index < kPaletteSize) return kPalette[index];
+  // Beyond the palette: golden-angle hues keep later runs apart from each other.
+  return QColor::fromHsv(int(std::fmod(index * 137.508, 360.0)), 170, 200);
+}
+
+struct Range {
+  double lo = kInf, hi = -kInf;
+  void add(double v) {
+    lo = std::min(lo, v);
+    hi = std::max(hi, v);
+  }
+  void merge(const Range& o) {
+    lo = std::min(lo, o.lo);
+    hi = std::max(hi, o.hi);
+  }
+  bool valid() const { return lo <= hi; }
+};
+
+// A unit multiple so that axis labels stay short: 12,500,000 words -> 12.5 (millions).
+struct Scale {
+  double factor = 1;
+  QString suffix;
+  bool operator==(const Scale& o) const { return factor == o.factor; }
+};
+
+Scale countScale(double maxAbs, bool shortSuffix = false) {
+  if (maxAbs >= 1e10) return {1e9, shortSuffix ? QStringLiteral("G") : QObject::tr("billions")};
+  if (maxAbs >= 1e7) return {1e6, shortSuffix ? QStringLiteral("M") : QObject::tr("millions")};
+  if (maxAbs >= 1e4) return {1e3, shortSuffix ? QStringLiteral("k") : QObject::tr("thousands")};
+  return {1, QString()};
+}
+
+Scale timeScale(double maxSeconds) {
+  if (maxSeconds >= 3 * 3600.0) return {3600, QObject::tr("h")};
+  if (maxSeconds >= 180.0) return {60, QObject::tr("min")};
+  return {1, QObject::tr("s")};
+}
+
+// A round tick interval (1, 2 or 5 times a power of ten) giving about `ticks` intervals.
+double niceInterval(double span, int ticks) {
+  if (!(span > 0) || !std::isfinite(span)) return 1;
+  const double raw = span / ticks;
+  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+  const double r = raw / mag;
+  const double nice = r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10;
+  return nice * mag;
+}
+
+void setLinearRange(QValueAxis* axis, double lo, double hi, int ticks) {
+  if (!(hi > lo)) {
+    const double pad = std::abs(lo) > 0 ? std::abs(lo) * 0.1 : 1.0;
+    lo -= pad;
+    hi += pad;
+  }
+  const double interval = niceInterval(hi - lo, ticks);
+  // Fixed ticks while the range changes: with the old interval still in force, a range that grew
+  // 1000-fold would first lay out 1000 times too many tick labels.
+  axis->setTickType(QValueAxis::TicksFixed);
+  axis->setRange(lo, hi);
+  axis->setTickAnchor(0);
+  axis->setTickInterval(interval);
+  axis->setTickType(QValueAxis::TicksDynamic);
+  const int decimals = interval >= 1 ? 0 : int(std::ceil(-std::log10(interval) - 1e-9));
+  axis->setLabelFormat(QStringLiteral("%.%1f").arg(std::clamp(decimals, 0, 12)));
+}
+
+void styleChart(QChart* chart, const QString& title) {
+  chart->setTitle(title);
+  QFont font = chart->titleFont();
+  font.setBold(true);
+  font.setPointSizeF(font.pointSizeF() + 1);
+  chart->setTitleFont(font);
+  chart->setAnimationOptions(QChart::NoAnimation);   // animations would replay on every redraw
+  chart->setBackgroundRoundness(0);
+  chart->setMargins(QMargins(4, 4, 4, 4));
+  chart->legend()->setAlignment(Qt::AlignBottom);
+  chart->legend()->setShowToolTips(true);
+}
+
+void styleAxis(QAbstractAxis* axis, const QString& title) {
+  axis->setTitleText(title);
+  QFont font = axis->titleFont();
+  font.setBold(false);
+  axis->setTitleFont(font);
+  axis->setGridLinePen(QPen(QColor(0xdd, 0xdd, 0xdd), 1));
+  axis->setMinorGridLinePen(QPen(QColor(0xee, 0xee, 0xee), 1, Qt::DotLine));
+  axis->setLinePen(QPen(QColor(0x99, 0x99, 0x99), 1));
+}
+
+void hideLegendEntry(QChart* chart, QAbstractSeries* series) {
+  for (QLegendMarker* marker : chart->legend()->markers(series)) marker->setVisible(false);
+}
+
+QString formatNumber(double v) {
+  if (!std::isfinite(v)) return QString::number(v);
+  if (std::abs(v) >= 1e4 && std::abs(v) < 1e15 && v == std::floor(v))
+    return QLocale::c().toString(qint64(v)).replace(QLatin1Char(','), QChar(0x2009));
+  return QString::number(v, 'g', 5);
+}
+
+void appendCsvNumber(std::string& out, double v) {
+  char buf[32];
+  // Shortest text that reads back to the same double: exact, and no longer than needed.
+  const auto r = std::to_chars(buf, buf + sizeof(buf), v);
+  out.append(buf, r.ptr);
+}
+
+std::string csvField(const QString& text) {
+  std::string s = text.toStdString();
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string quoted = "\"";
+  for (char c : s) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+}  // namespace
+
+struct ExtraSeries {
+  QString name;
+  std::vector<double> step, value;
+  QLineSeries* series = nullptr;
+  bool dirty = true;
+  Range x, y;
+};
+
+struct Run {
+  QString id, name;
+  int colorIndex = 0;
+  QColor color;
+  QVector<TrainingPoint> points;
+  std::vector<double> smoothed;   // smoothed[i] belongs to points[i]; over all points, never downsampled
+  Smoother smoother;
+  double minPositiveLoss = kInf;  // of raw and smoothed: the floor for a log axis
+  double maxStep = -kInf, maxSeconds = -kInf, maxItemsPerSec = -kInf;
+  QLineSeries* raw = nullptr;
+  QLineSeries* smooth = nullptr;
+  QLineSeries* lr = nullptr;
+  QLineSeries* ips = nullptr;
+  std::vector<std::unique_ptr<ExtraSeries>> extras;
+  bool dirty = true;
+  Range x, loss, lrRange, ipsRange;   // of what is drawn, for the axes
+
+  void track(const TrainingPoint& p, double s) {
+    if (p.loss > 0 && std::isfinite(p.loss)) minPositiveLoss = std::min(minPositiveLoss, p.loss);
+    if (s > 0 && std::isfinite(s)) minPositiveLoss = std::min(minPositiveLoss, s);
+    if (std::isfinite(p.step)) maxStep = std::max(maxStep, std::abs(p.step));
+    if (std::isfinite(p.seconds)) maxSeconds = std::max(maxSeconds, p.seconds);
+    if (std::isfinite(p.itemsPerSec)) maxItemsPerSec = std::max(maxItemsPerSec, std::abs(p.itemsPerSec));
+  }
+  void resmooth(double weight) {
+    smoother.reset(weight);
+    smoothed.resize(size_t(points.size()));
+    minPositiveLoss = kInf;
+    maxStep = maxSeconds = maxItemsPerSec = -kInf;
+    for (qsizetype i = 0; i < points.size(); ++i) {
+      smoothed[size_t(i)] = smoother.push(points[i].loss);
+      track(points[i], smoothed[size_t(i)]);
+    }
+    dirty = true;
+  }
+};
+
+struct TrainingChart::Private {
+  TrainingChart* q = nullptr;
+  std::vector<std::unique_ptr<Run>> runs;
+  std::vector<QString> extraNames;   // an extra's pen style is its index here
+  double smoothing = Smoother::kDefaultWeight;
+  bool logScale = false;
+  XAxis xAxis = XAxis::Step;
+  QString stepUnit, itemUnit;
+  QString lastError;
+  QTimer redrawTimer;
+
+  // What the drawn series were built with; a change means every run is rebuilt.
+  double appliedFloor = 0;
+  Scale appliedX, appliedIps;
+
+  QChart* lossChart = nullptr;
+  QChart* rateChart = nullptr;
+  QChart* extraChart = nullptr;
+  HoverChartView* lossView = nullptr;
+  HoverChartView* rateView = nullptr;
+  HoverChartView* extraView = nullptr;
+  QValueAxis* lossX = nullptr;
+  QAbstractAxis* lossY = nullptr;   // QValueAxis or QLogValueAxis
+  QValueAxis* rateX = nullptr;
+  QValueAxis* lrAxis = nullptr;
+  QValueAxis* ipsAxis = nullptr;
+  QValueAxis* extraX = nullptr;
+  QValueAxis* extraY = nullptr;
+
+  Run* find(const QString& id) const {
+    for (const auto& r : runs)
+      if (r->id == id) return r.get();
+    return nullptr;
+  }
+
+  Run* findOrAdd(const QString& id) {
+    if (Run* r = find(id)) return r;
+    q->addRun(id, id);
+    return find(id);
+  }
+
+  void schedule() {
+    if (!redrawTimer.isActive()) redrawTimer.start();
+  }
+
+  void markAllDirty() {
+    for (auto& r : runs) {
+      r->dirty = true;
+      for (auto& e : r->extras) e->dirty = true;
+    }
+    schedule();
+  }
+
+  QLineSeries* makeSeries(QChart* chart, const QString& objectName, const QPen& pen, QAbstractAxis* x,
+                          QAbstractAxis* y) {
+    auto* s = new QLineSeries(chart);
+    s->setObjectName(objectName);
+    s->setPen(pen);
+    chart->addSeries(s);
+    s->attachAxis(x);
+    s->attachAxis(y);
+    return s;
+  }
+
+  void makeLossY() {
+    if (logScale) {
+      auto* axis = new QLogValueAxis;
+      axis->setBase(10);
+      axis->setLabelFormat(QStringLiteral("%g"));
+      axis->setMinorTickCount(8);   // 2..9 between decades, drawn as faint grid lines
+      lossY = axis;
+    } else {
+      lossY = new QValueAxis;
+    }
+    styleAxis(lossY, logScale ? tr("loss (log scale)") : tr("loss"));
+    lossChart->addAxis(lossY, Qt::AlignLeft);
+  }
+
+  static QString tr(const char* text) { return TrainingChart::tr(text); }
+
+  double xOf(const TrainingPoint& p) const { return xAxis == XAxis::WallTime ? p.seconds : p.step; }
+
+  // Wall time of an extra logged at `step`: the time of the first loss point at or after it.
+  double secondsAtStep(const Run& run, double step) const {
+    const auto& pts = run.points;
+    if (pts.isEmpty()) return std::numeric_limits<double>::quiet_NaN();
+    auto it = std::lower_bound(pts.begin(), pts.end(), step,
+                               [](const TrainingPoint& p, double s) { return p.step < s; });
+    if (it == pts.end()) --it;
+    return it->seconds;
+  }
+
+  template <class XOf, class YOf>
+  static void fill(QLineSeries* series, int64_t n, XOf xOf, YOf yOf, Range& xr, Range& yr) {
+    const std::vector<int64_t> keep = Downsampler::select(n, kMaxDrawnPoints, xOf, yOf);
+    QList<QPointF> pts;
+    pts.reserve(qsizetype(keep.size()));
+    for (int64_t i : keep) {
+      const double x = xOf(i), y = yOf(i);
+      pts.append(QPointF(x, y));
+      xr.add(x);
+      yr.add(y);
+    }
+    series->replace(pts);
+  }
+
+  void rebuild(Run& run) {
+    const QVector<TrainingPoint>& pts = run.points;
+    const int64_t n = pts.size();
+    const double xDiv = appliedX.factor;
+    const bool log = logScale;
+    const double floor = appliedFloor;
+    auto xOf = [&](int64_t i) { return this->xOf(pts[i]) / xDiv; };
+    auto clampY = [log, floor](double y) { return log && std::isfinite(y) ? std::max(y, floor) : y; };
+    run.x = run.loss = run.lrRange = run.ipsRange = Range();
+    fill(run.raw, n, xOf, [&](int64_t i) { return clampY(pts[i].loss); }, run.x, run.loss);
+    fill(run.smooth, n, xOf, [&](int64_t i) { return clampY(run.smoothed[size_t(i)]); }, run.x, run.loss);
+    Range unused;
+    fill(run.lr, n, xOf, [&](int64_t i) { return pts[i].lr; }, unused, run.lrRange);
+    const double ipsDiv = appliedIps.factor;
+    fill(run.ips, n, xOf, [&](int64_t i) { return pts[i].itemsPerSec / ipsDiv; }, unused, run.ipsRange);
+    run.dirty = false;
+  }
+
+  void rebuild(const Run& run, ExtraSeries& e) {
+    const int64_t n = int64_t(e.step.size());
+    const bool byTime = xAxis == XAxis::WallTime;
+    const double xDiv = appliedX.factor;
+    // Wall-time positions are looked up once per rebuild, not per downsampler pass.
+    std::vector<double> xs(e.step.size());
+    for (size_t i = 0; i < xs.size(); ++i) xs[i] = (byTime ? secondsAtStep(run, e.step[i]) : e.step[i]) / xDiv;
+    e.x = e.y = Range();
+    fill(e.series, n, [&](int64_t i) { return xs[size_t(i)]; }, [&](int64_t i) { return e.value[size_t(i)]; },
+         e.x, e.y);
+    e.dirty = false;
+  }
+
+  void updateAxes() {
+    Range x, loss, lr, ips, ex, ey;
+    for (const auto& r : runs) {
+      x.merge(r->x);
+      loss.merge(r->loss);
+      lr.merge(r->lrRange);
+      ips.merge(r->ipsRange);
+      for (const auto& e : r->extras) {
+        ex.merge(e->x);
+        ey.merge(e->y);
+      }
+    }
+    QString xTitle;
+    if (xAxis == XAxis::WallTime) {
+      xTitle = tr("wall time (%1)").arg(appliedX.suffix);
+    } else {
+      xTitle = appliedX.suffix.isEmpty() ? stepUnit : QStringLiteral("%1 (%2)").arg(stepUnit, appliedX.suffix);
+    }
+    if (!x.valid()) x = Range{0, 1};
+    for (QValueAxis* axis : {lossX, rateX, extraX}) {
+      axis->setTitleText(xTitle);
+      setLinearRange(axis, x.lo, x.hi, 6);
+    }
+
+    if (!loss.valid()) loss = Range{logScale ? 0.1 : 0.0, logScale ? 10.0 : 1.0};
+    if (auto* axis = qobject_cast<QLogValueAxis*>(lossY)) {
+      // Whole decades: a log axis only labels powers of ten, so the range must contain two.
+      const double lo = std::pow(10.0, std::floor(std::log10(loss.lo)));
+      double hi = std::pow(10.0, std::ceil(std::log10(loss.hi)));
+      if (!(hi > lo)) hi = lo * 10;
+      axis->setRange(lo, hi);
+    } else if (auto* axis = qobject_cast<QValueAxis*>(lossY)) {
+      const double pad = (loss.hi - loss.lo) * 0.05;
+      setLinearRange(axis, loss.lo - pad, loss.hi + pad, 5);
+    }
+
+    if (!lr.valid()) lr = Range{0, 1};
+    setLinearRange(lrAxis, std::min(0.0, lr.lo), lr.hi * 1.05, 4);
+    lrAxis->setLabelFormat(QStringLiteral("%.2g"));
+    if (!ips.valid()) ips = Range{0, 1};
+    setLinearRange(ipsAxis, std::min(0.0, ips.lo), ips.hi * 1.05, 4);
+    ipsAxis->setTitleText(appliedIps.suffix.isEmpty() ? tr("%1/s").arg(itemUnit)
+                                                      : tr("%1 %2/s").arg(appliedIps.suffix, itemUnit));
+
+    if (!ey.valid()) ey = Range{0, 1};
+    const double pad = (ey.hi - ey.lo) * 0.05;
+    setLinearRange(extraY, ey.lo - pad, ey.hi + pad, 4);
+  }
+
+  void showHover(HoverChartView* view, QPointF value, QPoint globalPos) {
+    const QString text = q->hoverText(value.x() * appliedX.factor);
+    if (text.isEmpty()) return QToolTip::hideText();
+    QToolTip::showText(globalPos + QPoint(14, 10), text, view);
+  }
+};
+
+static const QVector<TrainingPoint> kNoPoints;
+
+TrainingChart::TrainingChart(QWidget* parent) : QWidget(parent), d_(std::make_unique<Private>()) {
+  Private& d = *d_;
+  d.q = this;
+  d.stepUnit = tr("step");
+  d.itemUnit = tr("items");
+  d.redrawTimer.setSingleShot(true);
+  d.redrawTimer.setInterval(kRedrawIntervalMs);
+  connect(&d.redrawTimer, &QTimer::timeout, this, &TrainingChart::redrawNow);
+
+  // Loss.
+  d.lossChart = new QChart;
+  styleChart(d.lossChart, tr("Training loss"));
+  d.lossX = new QValueAxis;
+  styleAxis(d.lossX, d.stepUnit);
+  d.lossChart->addAxis(d.lossX, Qt::AlignBottom);
+  d.makeLossY();
+
+  // Learning rate (left, solid) and throughput (right, dashed). The two grey entries of this
+  // chart's legend explain the line styles; the colours are the runs' colours from the loss chart.
+  d.rateChart = new QChart;
+  styleChart(d.rateChart, tr("Learning rate and throughput"));
+  d.rateX = new QValueAxis;
+  styleAxis(d.rateX, d.stepUnit);
+  d.rateChart->addAxis(d.rateX, Qt::AlignBottom);
+  d.lrAxis = new QValueAxis;
+  styleAxis(d.lrAxis, tr("learning rate"));
+  d.rateChart->addAxis(d.lrAxis, Qt::AlignLeft);
+  d.ipsAxis = new QValueAxis;
+  styleAxis(d.ipsAxis, tr("items/s"));
+  d.ipsAxis->setGridLineVisible(false);   // one grid per chart; two would not line up
+  d.rateChart->addAxis(d.ipsAxis, Qt::AlignRight);
+  QLineSeries* lrKey = d.makeSeries(d.rateChart, QStringLiteral("key:lr"), QPen(QColor(0x55, 0x55, 0x55), 2),
+                                    d.rateX, d.lrAxis);
+  lrKey->setName(tr("learning rate"));
+  QLineSeries* ipsKey = d.makeSeries(d.rateChart, QStringLiteral("key:ips"),
+                                     QPen(QColor(0x55, 0x55, 0x55), 1.5, Qt::DashLine), d.rateX, d.ipsAxis);
+  ipsKey->setName(tr("throughput"));
+
+  // Model extras, hidden until the first extra point.
+  d.extraChart = new QChart;
+  styleChart(d.extraChart, tr("Model metrics"));
+  d.extraX = new QValueAxis;
+  styleAxis(d.extraX, d.stepUnit);
+  d.extraChart->addAxis(d.extraX, Qt::AlignBottom);
+  d.extraY = new QValueAxis;
+  styleAxis(d.extraY, tr("value"));
+  d.extraChart->addAxis(d.extraY, Qt::AlignLeft);
+
+  d.lossView = new HoverChartView(d.lossChart, this);
+  d.rateView = new HoverChartView(d.rateChart, this);
+  d.extraView = new HoverChartView(d.extraChart, this);
+  d.lossView->setObjectName(QStringLiteral("lossChartView"));
+  d.rateView->setObjectName(QStringLiteral("rateChartView"));
+  d.extraView->setObjectName(QStringLiteral("extraChartView"));
+  d.lossView->setMinimumHeight(220);
+  d.rateView->setMinimumHeight(160);
+  d.extraView->setMinimumHeight(160);
+  d.extraView->hide();
+  for (HoverChartView* view : {d.lossView, d.rateView, d.extraView}) {
+    connect(view, &HoverChartView::hovered, this,
+            [this, view](QPointF value, QPoint globalPos) { d_->showHover(view, value, globalPos); });
+    connect(view, &HoverChartView::hoverLeft, this, [] { QToolTip::hideText(); });
+  }
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(2);
+  layout->addWidget(d.lossView, 3);
+  layout->addWidget(d.rateView, 2);
+  layout->addWidget(d.extraView, 2);
+
+  d.updateAxes();
+}
+
+TrainingChart::~TrainingChart() = default;
+
+void TrainingChart::addRun(const QString& runId, const QString& name) {
+  Private& d = *d_;
+  if (d.find(runId)) return renameRun(runId, name);
+  auto run = std::make_unique<Run>();
+  run->id = runId;
+  run->name = name;
+  run->smoother.reset(d.smoothing);
+  // The lowest palette slot not in use, so a run keeps its colour while others come and go.
+  std::vector<bool> used;
+  for (const auto& r : d.runs) {
+    if (size_t(r->colorIndex) >= used.size()) used.resize(size_t(r->colorIndex) + 1);
+    used[size_t(r->colorIndex)] = true;
+  }
+  while (size_t(run->colorIndex) < used.size() && used[size_t(run->colorIndex)]) ++run->colorIndex;
+  run->color = colorForIndex(run->colorIndex);
+
+  QColor faint = run->color;
+  faint.setAlpha(kRawAlpha);
+  run->raw = d.makeSeries(d.lossChart, QStringLiteral("loss-raw:") + runId, QPen(faint, 1), d.lossX, d.lossY);
+  run->smooth = d.makeSeries(d.lossChart, QStringLiteral("loss:") + runId, QPen(run->color, 2), d.lossX, d.lossY);
+  run->lr = d.makeSeries(d.rateChart, QStringLiteral("lr:") + runId, QPen(run->color, 2), d.rateX, d.lrAxis);
+  run->ips = d.makeSeries(d.rateChart, QStringLiteral("ips:") + runId, QPen(run->color, 1.5, Qt::DashLine),
+                          d.rateX, d.ipsAxis);
+  hideLegendEntry(d.lossChart, run->raw);
+  hideLegendEntry(d.rateChart, run->lr);
+  hideLegendEntry(d.rateChart, run->ips);
+  d.runs.push_back(std::move(run));
+  // Series are painted in the order they were added (Qt Charts has no z-order for series): re-add
+  // the smoothed curves so that every run's smoothed curve lies above every run's raw curve.
+  for (auto& r : d.runs) {
+    d.lossChart->removeSeries(r->smooth);
+    d.lossChart->addSeries(r->smooth);
+    r->smooth->attachAxis(d.lossX);
+    r->smooth->attachAxis(d.lossY);
+  }
+  renameRun(runId, name);
+  d.schedule();
+}
+
+void TrainingChart::renameRun(const QString& runId, const QString& name) {
+  Run* run = d_->find(runId);
+  if (!run) return;
+  run->name = name;
+  run->raw->setName(tr("%1 (raw)").arg(name));
+  run->smooth->setName(name);
+  run->lr->setName(tr("%1: learning rate").arg(name));
+  run->ips->setName(tr("%1: throughput").arg(name));
+  for (auto& e : run->extras) e->series->setName(QStringLiteral("%1: %2").arg(name, e->name));
+}
+
+void TrainingChart::removeRun(const QString& runId) {
+  Private& d = *d_;
+  auto it = std::find_if(d.runs.begin(), d.runs.end(), [&](const auto& r) { return r->id == runId; });
+  if (it == d.runs.end()) return;
+  Run& run = **it;
+  for (auto [chart, series] : {std::pair{d.lossChart, run.raw}, std::pair{d.lossChart, run.smooth},
+                               std::pair{d.rateChart, run.lr}, std::pair{d.rateChart, run.ips}}) {
+    chart->removeSeries(series);
+    delete series;
+  }
+  for (auto& e : run.extras) {
+    d.extraChart->removeSeries(e->series);
+    delete e->series;
+  }
+  d.runs.erase(it);
+  bool anyExtras = false;
+  for (const auto& r : d.runs) anyExtras = anyExtras || !r->extras.empty();
+  if (!anyExtras) d.extraView->hide();
+  d.schedule();
+}
+
+void TrainingChart::clearRuns() {
+  while (!d_->runs.empty()) removeRun(d_->runs.back()->id);
+  d_->extraNames.clear();
+}
+
+bool TrainingChart::hasRun(const QString& runId) const { return d_->find(runId) != nullptr; }
+
+void TrainingChart::appendPoint(const QString& runId, const TrainingPoint& point) {
+  Run* run = d_->findOrAdd(runId);
+  run->points.push_back(point);
+  const double s = run->smoother.push(point.loss);
+  run->smoothed.push_back(s);
+  run->track(point, s);
+  run->dirty = true;
+  d_->schedule();
+}
+
+void TrainingChart::setPoints(const QString& runId, const QVector<TrainingPoint>& points) {
+  Run* run = d_->findOrAdd(runId);
+  run->points = points;
+  run->resmooth(d_->smoothing);
+  for (auto& e : run->extras) e->dirty = true;   // wall-time positions of extras come from points
+  d_->schedule();
+}
+
+const QVector<TrainingPoint>& TrainingChart::points(const QString& runId) const {
+  const Run* run = d_->find(runId);
+  return run ? run->points : kNoPoints;
+}
+
+void TrainingChart::appendExtra(const QString& runId, const QString& series, double step, double value) {
+  Private& d = *d_;
+  Run* run = d.findOrAdd(runId);
+  auto it = std::find_if(run->extras.begin(), run->extras.end(), [&](const auto& e) { return e->name == series; });
+  ExtraSeries* extra = nullptr;
+  if (it != run->extras.end()) {
+    extra = it->get();
+  } else {
+    auto nameIt = std::find(d.extraNames.begin(), d.extraNames.end(), series);
+    const size_t styleIndex = size_t(nameIt - d.extraNames.begin());
+    if (nameIt == d.extraNames.end()) d.extraNames.push_back(series);
+    static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+    auto e = std::make_unique<ExtraSeries>();
+    e->name = series;
+    e->series = d.makeSeries(d.extraChart, QStringLiteral("extra:%1:%2").arg(runId, series),
+                             QPen(run->color, 2, styles[styleIndex % 4]), d.extraX, d.extraY);
+    e->series->setName(QStringLiteral("%1: %2").arg(run->name, series));
+    extra = e.get();
+    run->extras.push_back(std::move(e));
+  }
+  extra->step.push_back(step);
+  extra->value.push_back(value);
+  extra->dirty = true;
+  if (d.extraView->isHidden()) d.extraView->show();
+  d.schedule();
+}
+
+void TrainingChart::setSmoothing(double weight) {
+  weight = Smoother::clampWeight(weight);
+  if (weight == d_->smoothing) return;
+  d_->smoothing = weight;
+  for (auto& r : d_->runs) r->resmooth(weight);
+  d_->schedule();
+  emit smoothingChanged(weight);
+}
+
+double TrainingChart::smoothing() const { return d_->smoothing; }
+
+void TrainingChart::setLogScale(bool on) {
+  Private& d = *d_;
+  if (d.logScale == on) return;
+  d.logScale = on;
+  d.lossChart->removeAxis(d.lossY);   // detaches the series
+  delete d.lossY;
+  d.makeLossY();
+  for (auto& r : d.runs) {
+    r->raw->attachAxis(d.lossY);
+    r->smooth->attachAxis(d.lossY);
+  }
+  d.appliedFloor = 0;
+  d.markAllDirty();
+}
+
+bool TrainingChart::logScale() const { return d_->logScale; }
+
+void TrainingChart::setXAxis(XAxis axis) {
+  if (d_->xAxis == axis) return;
+  d_->xAxis = axis;
+  d_->markAllDirty();
+}
+
+TrainingChart::XAxis TrainingChart::xAxis() const { return d_->xAxis; }
+
+void TrainingChart::setUnits(const QString& stepUnit, const QString& itemUnit) {
+  d_->stepUnit = stepUnit;
+  d_->itemUnit = itemUnit;
+  d_->schedule();
+}
+
+QColor TrainingChart::runColor(const QString& runId) const {
+  const Run* run = d_->find(runId);
+  return run ? run->color : QColor();
+}
+
+QStringList TrainingChart::runIds() const {
+  QStringList ids;
+  for (const auto& r : d_->runs) ids << r->id;
+  return ids;
+}
+
+QString TrainingChart::lastError() const { return d_->lastError; }
+
+void TrainingChart::redrawNow() {
+  Private& d = *d_;
+  d.redrawTimer.stop();
+
+  // Settings that change every drawn coordinate: the log floor and the unit multiples.
+  double floor = kInf, maxX = 0, maxIps = 0;
+  for (const auto& r : d.runs) {
+    floor = std::min(floor, r->minPositiveLoss);
+    maxX = std::max(maxX, d.xAxis == XAxis::WallTime ? r->maxSeconds : r->maxStep);
+    maxIps = std::max(maxIps, r->maxItemsPerSec);
+  }
+  if (!std::isfinite(floor)) floor = 1e-6;
+  const Scale xScale = d.xAxis == XAxis::WallTime ? timeScale(maxX) : countScale(maxX);
+  const Scale ipsScale = countScale(maxIps, true);
+  if ((d.logScale && floor != d.appliedFloor) || !(xScale == d.appliedX) || !(ipsScale == d.appliedIps) ||
+      xScale.suffix != d.appliedX.suffix) {
+    d.appliedFloor = floor;
+    d.appliedX = xScale;
+    d.appliedIps = ipsScale;
+    for (auto& r : d.runs) {
+      r->dirty = true;
+      for (auto& e : r->extras) e->dirty = true;
+    }
+  }
+
+  for (auto& r : d.runs) {
+    if (r->dirty) d.rebuild(*r);
+    for (auto& e : r->extras)
+      if (e->dirty) d.rebuild(*r, *e);
+  }
+  d.updateAxes();
+}
+
+int TrainingChart::drawnPointCount(const QString& runId) const {
+  const Run* run = d_->find(runId);
+  return run ? int(run->smooth->count()) : 0;
+}
+
+bool TrainingChart::extrasVisible() const { return !d_->extraView->isHidden(); }
+
+QString TrainingChart::hoverText(double x) const {
+  const Private& d = *d_;
+  QStringList lines;
+  for (const auto& r : d.runs) {
+    const QVector<TrainingPoint>& pts = r->points;
+    if (pts.isEmpty()) continue;
+    // Nearest point by x; x is non-decreasing within a run (steps and wall time only grow).
+    auto it = std::lower_bound(pts.begin(), pts.end(), x,
+                               [&d](const TrainingPoint& p, double v) { return d.xOf(p) < v; });
+    qsizetype i = it - pts.begin();
+    if (i == pts.size() || (i > 0 && std::abs(d.xOf(pts[i - 1]) - x) <= std::abs(d.xOf(pts[i]) - x))) --i;
+    const TrainingPoint& p = pts[i];
+    lines << tr("<span style='color:%1'>&#9632;</span> <b>%2</b> &nbsp;%3 %4, %5 s<br/>"
+                "&nbsp;&nbsp;&nbsp;loss %6 &nbsp;(smoothed %7) &nbsp;lr %8 &nbsp;%9 %10/s")
+                 .arg(r->color.name(), r->name.toHtmlEscaped(), d.stepUnit.toHtmlEscaped(), formatNumber(p.step),
+                      formatNumber(p.seconds), formatNumber(p.loss), formatNumber(r->smoothed[size_t(i)]),
+                      formatNumber(p.lr), formatNumber(p.itemsPerSec))
+                 .arg(d.itemUnit.toHtmlEscaped());
+  }
+  return lines.isEmpty() ? QString() : QStringLiteral("<p style='white-space:pre'>%1</p>").arg(lines.join("<br/>"));
+}
+
+bool TrainingChart::exportPng(const QString& path) const {
+  auto* self = const_cast<TrainingChart*>(this);   // drawing pending points is not a visible change
+  self->redrawNow();
+  const QImage image = ChartExport::renderWidget(self);
+  return ChartExport::writePng(image, path, &d_->lastError);
+}
+
+bool TrainingChart::exportCsv(const QString& path) const {
+  std::string out = "run,step,seconds,loss,smoothed,lr,items_per_sec\n";
+  size_t total = 0;
+  for (const auto& r : d_->runs) total += size_t(r->points.size());
+  out.reserve(out.size() + total * 64);
+  for (const auto& r : d_->runs) {
+    const std::string run = csvField(r->name);
+    for (qsizetype i = 0; i < r->points.size(); ++i) {
+      const TrainingPoint& p = r->points[i];
+      out += run;
+      for (double v : {p.step, p.seconds, p.loss, r->smoothed[size_t(i)], p.lr, p.itemsPerSec}) {
+        out += ',';
+        appendCsvNumber(out, v);
+      }
+      out += '\n';
+    }
+  }
+  return ChartExport::writeText(path, out, &d_->lastError);
+}
+
+}  // namespace embedlab::ui
