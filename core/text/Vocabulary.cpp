@@ -49,6 +49,22 @@ inline uint64_t hashWord(const char* p, size_t n) {
   return h;
 }
 
+// Byte equality for short strings without a library call (most words are under 16 bytes).
+inline bool sameBytes(const char* a, const char* b, size_t n) {
+  while (n >= 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+    a += 8;
+    b += 8;
+    n -= 8;
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 // Word -> count, open addressing with linear probing; the words live in an arena of large
 // blocks, so a slot is 32 bytes and counting a known word costs one hash and one compare.
 class WordCounts {
@@ -70,7 +86,7 @@ class WordCounts {
     for (;;) {
       Slot& s = slots_[i];
       if (!s.word) break;
-      if (s.hash == hash && s.length == word.size() && std::memcmp(s.word, word.data(), word.size()) == 0) {
+      if (s.hash == hash && s.length == word.size() && sameBytes(s.word, word.data(), word.size())) {
         s.count += count;
         return;
       }
@@ -85,6 +101,10 @@ class WordCounts {
     slots_[i] = Slot{hash, store(word), word.size(), count};
     ++used_;
   }
+
+  // Hints the slot of `hash` into the cache: rare words miss it, and asking for all the words
+  // of a line before counting them lets those misses overlap.
+  void prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
 
   void merge(const WordCounts& other) {
     for (const Slot& s : other.slots_)
@@ -187,6 +207,7 @@ Vocabulary Vocabulary::build(const std::vector<std::string>& corpusFiles, const 
     try {
       std::string line, buffer;
       std::vector<std::string_view> tokens;
+      std::vector<uint64_t> hashes;
       int64_t filesBytes = 0;
       for (const std::string& file : corpusFiles) {
         CorpusReader::Options ro;
@@ -196,7 +217,12 @@ Vocabulary Vocabulary::build(const std::vector<std::string>& corpusFiles, const 
         int64_t n = 0;
         while (reader.nextLine(line)) {
           tokenizer.tokenize(line, buffer, tokens);
-          for (std::string_view tok : tokens) me.counts.add(tok, 1);
+          hashes.resize(tokens.size());
+          for (size_t k = 0; k < tokens.size(); ++k) {
+            hashes[k] = hashWord(tokens[k].data(), tokens[k].size());
+            me.counts.prefetch(hashes[k]);
+          }
+          for (size_t k = 0; k < tokens.size(); ++k) me.counts.add(hashes[k], tokens[k], 1);
           me.stats.tokens += static_cast<int64_t>(tokens.size());
           if ((++n & 255) == 0) {
             me.bytesDone.store(filesBytes + reader.bytesConsumed(), std::memory_order_relaxed);
