@@ -46,6 +46,13 @@ constexpr std::array<char, 128> makeAsciiLower() {
 }
 constexpr std::array<char, 128> kLower = makeAsciiLower();
 
+constexpr std::array<char, 128> makeAsciiSame() {
+  std::array<char, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = static_cast<char>(c);
+  return t;
+}
+constexpr std::array<char, 128> kSame = makeAsciiSame();
+
 // The forms that count as another character: full-width ASCII (U+FF01..FF5E) is that ASCII
 // character, the typographic apostrophe U+2019 is '.
 inline uint32_t fold(uint32_t cp) {
@@ -179,6 +186,7 @@ void Tokenizer::tokenize(std::string_view line, std::string& buffer, std::vector
   char* token = nullptr;  // start of the open word token, if any
   int last = 0;           // class of the last character of the open word: kLetter, kDigit, or 0
   const bool lower = options_.lowercase;
+  const char* const asciiMap = lower ? kLower.data() : kSame.data();
   const bool keepPunct = options_.keepPunctuation;
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const size_t n = line.size();
@@ -191,7 +199,7 @@ void Tokenizer::tokenize(std::string_view line, std::string& buffer, std::vector
   // Writes the character at p+i: lowercased and folded, or its original bytes.
   auto write = [&](const Char& ch, size_t i) {
     if (p[i] < 0x80) {
-      *w++ = lower ? kLower[p[i]] : static_cast<char>(p[i]);
+      *w++ = asciiMap[p[i]];
       return;
     }
     if (lower) {
@@ -207,14 +215,17 @@ void Tokenizer::tokenize(std::string_view line, std::string& buffer, std::vector
 
   size_t i = 0;
   while (i < n) {
-    // ASCII letters and digits: the common case, without decoding.
+    // Runs of ASCII letters and digits: the common case, without decoding.
     if (p[i] < 0x80) {
-      const uint8_t cls = kAscii[p[i]];
+      uint8_t cls = kAscii[p[i]];
       if (cls == kLetter || cls == kDigit) {
         if (!token) token = w;
-        *w++ = lower ? kLower[p[i]] : static_cast<char>(p[i]);
-        last = cls;
-        ++i;
+        do {
+          *w++ = asciiMap[p[i]];
+          last = cls;
+          if (++i == n || p[i] >= 0x80) break;
+          cls = kAscii[p[i]];
+        } while (cls == kLetter || cls == kDigit);
         continue;
       }
       if (cls == kSpace || cls == kDrop) {
