@@ -43,12 +43,18 @@ std::vector<int64_t> FrequencyChart::sampleRanks(int64_t n, int maxPoints) {
     for (int64_t r = 1; r <= n; ++r) ranks[size_t(r - 1)] = r;
     return ranks;
   }
-  // rank_i = n^(i/(m-1)), rounded; the head repeats small ranks, which are dropped (so fewer than
-  // maxPoints come out, never more).
+  // Log spacing repeats small ranks (rank 1, 1, 1, 2, 2, ...), so the head is taken whole: ranks
+  // 1..k-1 one by one, then the remaining points log-spaced from k to n, with k the first rank
+  // where the log step is at least one whole rank.
+  const auto stepAt = [n](int64_t k, int64_t m) { return std::exp(std::log(double(n) / double(k)) / double(m - 1)); };
+  int64_t k = 1;
+  while (k < n && maxPoints - (k - 1) > 2 && double(k) * (stepAt(k, maxPoints - (k - 1)) - 1) < 1) ++k;
+  const int64_t m = maxPoints - (k - 1);
   ranks.reserve(size_t(maxPoints));
-  const double logN = std::log(double(n));
-  for (int i = 0; i < maxPoints; ++i) {
-    int64_t r = std::llround(std::exp(logN * i / (maxPoints - 1)));
+  for (int64_t r = 1; r < k; ++r) ranks.push_back(r);
+  const double logK = std::log(double(k)), logN = std::log(double(n));
+  for (int64_t i = 0; i < m; ++i) {
+    int64_t r = std::llround(std::exp(logK + (logN - logK) * double(i) / double(m - 1)));
     r = std::clamp<int64_t>(r, 1, n);
     if (ranks.empty() || r > ranks.back()) ranks.push_back(r);
   }
