@@ -368,10 +368,12 @@ CorpusReader::CorpusReader(const std::string& path, const Options& options) : im
     throw Error(systemError(path, "cannot open"));
   }
   if (S_ISDIR(st.st_mode)) throw Error(path + ": is a directory, not a corpus file");
+  // Parts and rewind() need to seek; a pipe or a device cannot (and opening a FIFO would block).
+  if (!S_ISREG(st.st_mode)) throw Error(path + ": not a regular file (pipes and devices cannot be read as a corpus)");
   d.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (d.fd < 0) throw Error(systemError(path, "cannot open"));
   if (::fstat(d.fd, &st) != 0) throw Error(systemError(path, "cannot stat"));
-  d.fileSize = S_ISREG(st.st_mode) ? static_cast<int64_t>(st.st_size) : 0;
+  d.fileSize = static_cast<int64_t>(st.st_size);
 
   // Look at the first bytes: gzip by its magic, then the (decoded) start for binary content.
   std::string head(kSampleBytes, '\0');

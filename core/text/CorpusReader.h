@@ -14,13 +14,15 @@ class CorpusReader {
  public:
   struct Options {
     int64_t maxLineBytes = 1 << 20;  // longer lines arrive in pieces of at most this size
+                                     //   (a single character longer than it comes whole)
     int part = 0;                    // read only part `part` of `parts` (for worker threads):
     int parts = 1;                   //   plain files: a byte range cut at line starts;
                                      //   .gz: every line whose index % parts == part
   };
 
   // Opens the file; throws embedlab::Error naming the path when it is missing, unreadable,
-  // a directory, or clearly binary (NUL-heavy or a known binary signature in its first bytes).
+  // a directory (or another non-regular file), or clearly binary (NUL-heavy or a known binary
+  // signature in its first bytes).
   // Gzip is recognised by its magic bytes, not its name.
   explicit CorpusReader(const std::string& path);
   CorpusReader(const std::string& path, const Options& options);
@@ -38,7 +40,8 @@ class CorpusReader {
   const std::string& path() const;
   bool compressed() const;
   int64_t fileBytes() const;      // size of the file on disk
-  int64_t bytesConsumed() const;  // file bytes consumed so far (for progress: / fileBytes())
+  int64_t bytesConsumed() const;  // file bytes consumed so far (for progress: / fileBytes());
+                                  //   with parts, this part's share: the parts add up to fileBytes()
   int64_t linesRead() const;
   int64_t invalidUtf8() const;    // invalid bytes replaced so far
   int64_t nulBytes() const;       // NUL bytes dropped so far

@@ -1,6 +1,8 @@
 // CorpusReader: line endings, BOM, NUL, UTF-8 repair, long lines in pieces, gzip (equal to
 // plain, multi-member, truncated, corrupt), bad files, part partitioning and rewind.
 #include <QTemporaryDir>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <QtTest>
 #include <zlib.h>
 
@@ -336,6 +338,14 @@ class TestCorpusReader : public QObject {
     CorpusReader r(empty);
     QCOMPARE(readAll(r), Lines{});
     QCOMPARE(r.fileBytes(), int64_t(0));
+  }
+
+  void pipesAndDevicesThrow() {
+    const std::string fifo = path("fifo");
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    const std::string msg = errorOf([&] { CorpusReader r(fifo); });  // must not block
+    QVERIFY2(startsWith(msg, fifo) && msg.find("regular") != std::string::npos, msg.c_str());
+    QVERIFY(startsWith(errorOf([] { CorpusReader r("/dev/null"); }), "/dev/null"));
   }
 
   void unreadableFileThrows() {
