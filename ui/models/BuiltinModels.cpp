@@ -1,0 +1,12 @@
+// The one place where models are registered: a new model adds its folder under ui/models/ and one
+// line here.
+#include "ui/models/ModelRegistry.h"
+#include "ui/models/word2vec/Word2VecModel.h"
+
+namespace embedlab::ui {
+
+void registerBuiltinModels(ModelRegistry& registry) {
+  registry.add(word2vecModel());
+}
+
+}  // namespace embedlab::ui

@@ -1,0 +1,149 @@
+#pragma once
+// Train: the model (from the registry) and its form, Start / Pause / Resume / Stop, progress with
+// throughput and ETA, the live charts, and the table of runs (select, compare, rename, delete).
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSettings;
+class QSlider;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+
+namespace embedlab {
+class EmbeddingSet;
+}
+
+namespace embedlab::ui {
+
+class ModelOptionsForm;
+class RunStore;
+class RunTableModel;
+class TrainingChart;
+class TrainingWorker;
+struct ModelDescriptor;
+struct ProgressUpdate;
+
+class TrainPage : public QWidget {
+  Q_OBJECT
+ public:
+  TrainPage(RunStore* store, RunTableModel* runs, QWidget* parent = nullptr);
+  ~TrainPage() override;
+
+  void setCorpusFiles(const QStringList& files) { corpusFiles_ = files; }
+
+  // Validates and starts; false (with the message shown on the page) when it cannot start.
+  bool startTraining();
+  void pauseTraining();
+  void resumeTraining();
+  void togglePause();
+  void stopTraining();
+  // Stops a running job and waits for it (closing the window); the run is saved as stopped.
+  void shutdown();
+
+  bool isTraining() const;
+  bool isPaused() const;
+  QString currentRunId() const { return currentRunId_; }   // running, or the last one started
+  QString selectedRunId() const;
+  void selectRun(const QString& id);
+  // Asks for confirmation when `confirm`; false when nothing was deleted.
+  bool deleteRun(const QString& id, bool confirm = true);
+
+  // Vectors a run produced in this session (kept in memory), or null.
+  std::shared_ptr<const EmbeddingSet> liveEmbeddings(const QString& runId) const;
+
+  bool setModel(const QString& id);
+  QString modelId() const;
+  ModelOptionsForm* currentForm() const;
+  TrainingChart* chart() const { return chart_; }
+  TrainingWorker* worker() const { return worker_; }
+  QTableView* runTable() const { return table_; }
+  QString lastError() const { return error_; }
+
+  bool exportChartPng(const QString& path);
+  bool exportChartCsv(const QString& path);
+
+  void saveSettings(QSettings& settings) const;
+  void restoreSettings(const QSettings& settings);
+
+ public slots:
+  void exportPngInteractive();
+  void exportCsvInteractive();
+  void deleteSelectedRuns();
+
+ signals:
+  void trainingStateChanged(bool running, bool paused);
+  void runFinished(const QString& runId, int status);
+  void selectedRunChanged(const QString& runId);
+  void statusMessage(const QString& message);
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void retranslate();
+  void onModelChanged(int index);
+  void onProgress(const QVector<ProgressUpdate>& updates);
+  void onFinished(int status, const QString& message, const QStringList& outputFiles);
+  void updateButtons();
+  void showError(const QString& message);
+  void clearError();
+  void syncChart();
+  const ModelDescriptor* currentDescriptor() const;
+
+  RunStore* store_;
+  RunTableModel* runs_;
+  TrainingWorker* worker_;
+  QStringList corpusFiles_;
+  QString currentRunId_;
+  QString error_;
+  QSet<QString> chartRuns_;
+  QHash<QString, std::shared_ptr<const EmbeddingSet>> liveEmbeddings_;
+
+  // Left column.
+  QGroupBox* modelBox_;
+  QLabel* modelLabel_;
+  QComboBox* modelCombo_;
+  QLabel* modelDescription_;
+  QStackedWidget* forms_;
+  QPushButton* defaults_;
+  QGroupBox* runBox_;
+  QPushButton* start_;
+  QPushButton* pause_;
+  QPushButton* stop_;
+  QProgressBar* progress_;
+  QLabel* phase_;
+  QLabel* speed_;
+  QLabel* eta_;
+  QLabel* errorLabel_;
+  // Right column.
+  QLabel* smoothingLabel_;
+  QSlider* smoothing_;
+  QLabel* smoothingValue_;
+  QCheckBox* logY_;
+  QLabel* xAxisLabel_;
+  QComboBox* xAxis_;
+  QPushButton* exportPng_;
+  QPushButton* exportCsv_;
+  TrainingChart* chart_;
+  QGroupBox* runsBox_;
+  QTableView* table_;
+  QPushButton* compare_;
+  QPushButton* rename_;
+  QPushButton* delete_;
+  QSplitter* splitter_;
+  QSplitter* rightSplitter_;
+};
+
+}  // namespace embedlab::ui
