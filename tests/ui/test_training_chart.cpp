@@ -16,10 +16,12 @@
 
 #include "ui/charts/Downsampler.h"
 #include "ui/charts/Smoother.h"
+#include "ui/charts/StreamingDownsampler.h"
 #include "ui/charts/TrainingChart.h"
 
 using embedlab::ui::Downsampler;
 using embedlab::ui::Smoother;
+using embedlab::ui::StreamingDownsampler;
 using embedlab::ui::TrainingChart;
 using embedlab::ui::TrainingPoint;
 
@@ -72,7 +74,11 @@ class TestTrainingChart : public QObject {
   void downsamplerKeepsAllWhenSmall();
   void downsamplerKeepsBucketExtremesAndEnds();
   void downsamplerSkipsNonFiniteAndHandlesFlatX();
+  void streamingKeepsEverythingWhileSmall();
+  void streamingKeepsSpikesEndsAndCap();
+  void streamingDetectsNonMonotoneX();
   void millionPointsAreKeptButDrawnCapped();
+  void nonMonotoneRunFallsBackToFullDownsampling();
   void redrawIsCoalescedByTimer();
   void smoothedSeriesFollowsWeight();
   void logScaleWithNonPositiveLosses();
@@ -188,6 +194,84 @@ void TestTrainingChart::downsamplerSkipsNonFiniteAndHandlesFlatX() {
   // Nothing drawable -> nothing drawn.
   QVERIFY(Downsampler::select(3, 100, [](int64_t) { return 0.0; }, [&](int64_t) { return nan; }).empty());
   QVERIFY(Downsampler::select(0, 100, [](int64_t) { return 0.0; }, [](int64_t) { return 0.0; }).empty());
+}
+
+void TestTrainingChart::streamingKeepsEverythingWhileSmall() {
+  StreamingDownsampler ds(100);
+  std::vector<StreamingDownsampler::Sample> out;
+  ds.samples(out);
+  QVERIFY(out.empty());
+  for (int i = 0; i < 100; ++i) ds.append(i, i * 2.0, std::sin(i));
+  ds.append(100, 201, std::numeric_limits<double>::quiet_NaN());   // never drawn
+  ds.samples(out);
+  QCOMPARE(out.size(), size_t(100));
+  for (int i = 0; i < 100; ++i) {
+    QCOMPARE(out[size_t(i)].index, int64_t(i));
+    QCOMPARE(out[size_t(i)].y, std::sin(i));
+  }
+  ds.clear();
+  ds.samples(out);
+  QVERIFY(out.empty());
+}
+
+void TestTrainingChart::streamingKeepsSpikesEndsAndCap() {
+  // Spikes and dips far apart (more than two bucket widths at the end), each the extreme of its
+  // bucket whatever merges happened on the way: all must survive. Uneven x steps on purpose.
+  const int64_t cap = 400, n = 300000;
+  StreamingDownsampler ds(cap);
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<double> noise(-1, 1), dx(0.5, 1.5);
+  std::vector<int64_t> spikes;
+  for (int64_t i = 5000; i < n; i += 10007) spikes.push_back(i);
+  double x = 10;
+  std::vector<StreamingDownsampler::Sample> out;
+  for (int64_t i = 0; i < n; ++i) {
+    const bool spike = std::binary_search(spikes.begin(), spikes.end(), i);
+    const double y = spike ? ((i / 10007) % 2 ? 100.0 + double(i) * 1e-4 : -100.0 - double(i) * 1e-4) : noise(rng);
+    ds.append(i, x, y);
+    x += dx(rng);
+    if (i % 50000 == 0) {   // reading in between does not disturb the stream
+      ds.samples(out);
+      QVERIFY(out.size() <= size_t(cap));
+    }
+  }
+  QVERIFY(ds.monotone());
+  ds.samples(out);
+  QVERIFY(out.size() <= size_t(cap));
+  QVERIFY(out.size() >= size_t(cap) / 2 - 2);   // between half and all of the buckets are in use
+  QCOMPARE(out.front().index, int64_t(0));
+  QCOMPARE(out.back().index, n - 1);
+  for (size_t i = 1; i < out.size(); ++i) QVERIFY(out[i].index > out[i - 1].index);
+  for (int64_t sp : spikes) {
+    const bool kept = std::any_of(out.begin(), out.end(), [sp](const auto& s) { return s.index == sp; });
+    QVERIFY2(kept, qPrintable(QString::number(sp)));
+  }
+}
+
+void TestTrainingChart::streamingDetectsNonMonotoneX() {
+  StreamingDownsampler ds(100);
+  ds.append(0, 5, 1);
+  ds.append(1, 6, 1);
+  QVERIFY(ds.monotone());
+  ds.append(2, 5.5, 1);
+  QVERIFY(!ds.monotone());
+  // Constant x beyond the cap cannot be bucketed by x either.
+  StreamingDownsampler flat(100);
+  for (int i = 0; i < 200; ++i) flat.append(i, 1.0, i);
+  QVERIFY(!flat.monotone());
+}
+
+void TestTrainingChart::nonMonotoneRunFallsBackToFullDownsampling() {
+  TrainingChart chart;
+  QVector<TrainingPoint> pts;
+  for (int i = 0; i < 5000; ++i) pts.push_back(point(i % 2500, 1.0 + (i % 2500 == 1234 ? 50 : 0)));   // x restarts
+  chart.setPoints("r", pts);
+  chart.redrawNow();
+  QVERIFY(chart.drawnPointCount("r") <= TrainingChart::kMaxDrawnPoints);
+  QLineSeries* raw = seriesNamed(chartNamed(chart, "lossChartView"), "loss-raw:r");
+  double maxY = 0;
+  for (const QPointF& p : raw->points()) maxY = std::max(maxY, p.y());
+  QCOMPARE(maxY, 51.0);
 }
 
 void TestTrainingChart::millionPointsAreKeptButDrawnCapped() {

@@ -21,6 +21,7 @@
 #include "ui/charts/Downsampler.h"
 #include "ui/charts/HoverChartView.h"
 #include "ui/charts/Smoother.h"
+#include "ui/charts/StreamingDownsampler.h"
 
 namespace embedlab::ui {
 
@@ -172,6 +173,9 @@ struct Run {
   QVector<TrainingPoint> points;
   std::vector<double> smoothed;   // smoothed[i] belongs to points[i]; over all points, never downsampled
   Smoother smoother;
+  // What to draw of each series, maintained as points arrive (x in steps or seconds, unscaled).
+  StreamingDownsampler rawDs{TrainingChart::kMaxDrawnPoints}, smoothDs{TrainingChart::kMaxDrawnPoints},
+      lrDs{TrainingChart::kMaxDrawnPoints}, ipsDs{TrainingChart::kMaxDrawnPoints};
   double minPositiveLoss = kInf;  // of raw and smoothed: the floor for a log axis
   double maxStep = -kInf, maxSeconds = -kInf, maxItemsPerSec = -kInf;
   QLineSeries* raw = nullptr;
@@ -189,14 +193,25 @@ struct Run {
     if (std::isfinite(p.seconds)) maxSeconds = std::max(maxSeconds, p.seconds);
     if (std::isfinite(p.itemsPerSec)) maxItemsPerSec = std::max(maxItemsPerSec, std::abs(p.itemsPerSec));
   }
-  void resmooth(double weight) {
+  void feed(qsizetype i, bool byTime) {
+    const TrainingPoint& p = points[i];
+    const double x = byTime ? p.seconds : p.step;
+    rawDs.append(i, x, p.loss);
+    smoothDs.append(i, x, smoothed[size_t(i)]);
+    lrDs.append(i, x, p.lr);
+    ipsDs.append(i, x, p.itemsPerSec);
+  }
+  // Everything derived from the points, from scratch: O(n), for a new weight, axis or data.
+  void recompute(double weight, bool byTime) {
     smoother.reset(weight);
     smoothed.resize(size_t(points.size()));
     minPositiveLoss = kInf;
     maxStep = maxSeconds = maxItemsPerSec = -kInf;
+    for (StreamingDownsampler* ds : {&rawDs, &smoothDs, &lrDs, &ipsDs}) ds->clear();
     for (qsizetype i = 0; i < points.size(); ++i) {
       smoothed[size_t(i)] = smoother.push(points[i].loss);
       track(points[i], smoothed[size_t(i)]);
+      feed(i, byTime);
     }
     dirty = true;
   }
@@ -206,6 +221,7 @@ struct TrainingChart::Private {
   TrainingChart* q = nullptr;
   std::vector<std::unique_ptr<Run>> runs;
   std::vector<QString> extraNames;   // an extra's pen style is its index here
+  std::vector<StreamingDownsampler::Sample> samples;   // scratch for draw()
   double smoothing = Smoother::kDefaultWeight;
   bool logScale = false;
   XAxis xAxis = XAxis::Step;
@@ -308,21 +324,44 @@ struct TrainingChart::Private {
     series->replace(pts);
   }
 
+  // Draws one series of a run: from its streaming downsampler (O(kMaxDrawnPoints)), or, when the
+  // data went back in x, from all points (O(n)). yOf(i) reads the raw value of point i; toY maps
+  // raw values to drawn ones (log clamp, unit scale), which keeps every bucket's min and max.
+  template <class YOf, class ToY>
+  void draw(const Run& run, QLineSeries* series, const StreamingDownsampler& ds, YOf yOf, ToY toY, Range& xr,
+            Range& yr) {
+    const double xDiv = appliedX.factor;
+    QList<QPointF> pts;
+    if (ds.monotone()) {
+      ds.samples(samples);
+      pts.reserve(qsizetype(samples.size()));
+      for (const StreamingDownsampler::Sample& s : samples) pts.append(QPointF(s.x / xDiv, toY(s.y)));
+    } else {
+      const std::vector<int64_t> keep = Downsampler::select(
+          run.points.size(), kMaxDrawnPoints, [&](int64_t i) { return xOf(run.points[i]); }, yOf);
+      pts.reserve(qsizetype(keep.size()));
+      for (int64_t i : keep) pts.append(QPointF(xOf(run.points[i]) / xDiv, toY(yOf(i))));
+    }
+    for (const QPointF& p : pts) {
+      xr.add(p.x());
+      yr.add(p.y());
+    }
+    series->replace(pts);
+  }
+
   void rebuild(Run& run) {
     const QVector<TrainingPoint>& pts = run.points;
-    const int64_t n = pts.size();
-    const double xDiv = appliedX.factor;
     const bool log = logScale;
-    const double floor = appliedFloor;
-    auto xOf = [&](int64_t i) { return this->xOf(pts[i]) / xDiv; };
-    auto clampY = [log, floor](double y) { return log && std::isfinite(y) ? std::max(y, floor) : y; };
+    const double floor = appliedFloor, ipsDiv = appliedIps.factor;
+    auto clampY = [log, floor](double y) { return log ? std::max(y, floor) : y; };
+    auto same = [](double y) { return y; };
     run.x = run.loss = run.lrRange = run.ipsRange = Range();
-    fill(run.raw, n, xOf, [&](int64_t i) { return clampY(pts[i].loss); }, run.x, run.loss);
-    fill(run.smooth, n, xOf, [&](int64_t i) { return clampY(run.smoothed[size_t(i)]); }, run.x, run.loss);
     Range unused;
-    fill(run.lr, n, xOf, [&](int64_t i) { return pts[i].lr; }, unused, run.lrRange);
-    const double ipsDiv = appliedIps.factor;
-    fill(run.ips, n, xOf, [&](int64_t i) { return pts[i].itemsPerSec / ipsDiv; }, unused, run.ipsRange);
+    draw(run, run.raw, run.rawDs, [&](int64_t i) { return pts[i].loss; }, clampY, run.x, run.loss);
+    draw(run, run.smooth, run.smoothDs, [&](int64_t i) { return run.smoothed[size_t(i)]; }, clampY, run.x, run.loss);
+    draw(run, run.lr, run.lrDs, [&](int64_t i) { return pts[i].lr; }, same, unused, run.lrRange);
+    draw(run, run.ips, run.ipsDs, [&](int64_t i) { return pts[i].itemsPerSec; },
+         [ipsDiv](double y) { return y / ipsDiv; }, unused, run.ipsRange);
     run.dirty = false;
   }
 
@@ -557,6 +596,7 @@ void TrainingChart::appendPoint(const QString& runId, const TrainingPoint& point
   const double s = run->smoother.push(point.loss);
   run->smoothed.push_back(s);
   run->track(point, s);
+  run->feed(run->points.size() - 1, d_->xAxis == XAxis::WallTime);
   run->dirty = true;
   d_->schedule();
 }
@@ -564,7 +604,7 @@ void TrainingChart::appendPoint(const QString& runId, const TrainingPoint& point
 void TrainingChart::setPoints(const QString& runId, const QVector<TrainingPoint>& points) {
   Run* run = d_->findOrAdd(runId);
   run->points = points;
-  run->resmooth(d_->smoothing);
+  run->recompute(d_->smoothing, d_->xAxis == XAxis::WallTime);
   for (auto& e : run->extras) e->dirty = true;   // wall-time positions of extras come from points
   d_->schedule();
 }
@@ -605,7 +645,7 @@ void TrainingChart::setSmoothing(double weight) {
   weight = Smoother::clampWeight(weight);
   if (weight == d_->smoothing) return;
   d_->smoothing = weight;
-  for (auto& r : d_->runs) r->resmooth(weight);
+  for (auto& r : d_->runs) r->recompute(weight, d_->xAxis == XAxis::WallTime);
   d_->schedule();
   emit smoothingChanged(weight);
 }
@@ -632,6 +672,7 @@ bool TrainingChart::logScale() const { return d_->logScale; }
 void TrainingChart::setXAxis(XAxis axis) {
   if (d_->xAxis == axis) return;
   d_->xAxis = axis;
+  for (auto& r : d_->runs) r->recompute(d_->smoothing, axis == XAxis::WallTime);
   d_->markAllDirty();
 }
 
