@@ -442,7 +442,7 @@ class TestCorpusReader : public QObject {
     const std::vector<std::string> alphabet = {"a", "b", " ", "\t", "\n", "\r\n", "\r", "é", "€", "\xF0\x9F\x98\x80",
                                                "xyz", "  "};
     const std::string p = path("random.txt"), gz = path("random.gz");
-    for (int round = 0; round < 150; ++round) {
+    for (int round = 0; round < 100; ++round) {
       std::string text;
       const int n = static_cast<int>(rng() % 400);
       for (int i = 0; i < n; ++i) text += (rng() % 64 == 0) ? std::string(1, '\0') : alphabet[rng() % alphabet.size()];
@@ -511,7 +511,7 @@ class TestCorpusReader : public QObject {
     std::mt19937 rng(99);
     const std::string p = path("noise.bin.txt");
     const unsigned char interesting[] = {'\n', '\r', 0, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x80, 0xBF, 0xC3, 0xED, 0xA0, 0xF4, 0x90, ' ', 'a'};
-    for (int round = 0; round < 150; ++round) {
+    for (int round = 0; round < 100; ++round) {
       std::string bytes;
       const int n = static_cast<int>(rng() % 600);
       for (int i = 0; i < n; ++i) bytes += static_cast<char>(interesting[rng() % sizeof interesting]);
