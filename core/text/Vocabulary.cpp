@@ -26,40 +26,52 @@ namespace embedlab {
 
 namespace {
 
-// 64-bit hash of a short byte string: 8 bytes at a time, multiply-xorshift mixing.
+inline uint64_t load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline uint32_t load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// 64-bit hash of a short byte string: 8 bytes at a time, multiply-xorshift mixing. The tail is
+// read with fixed-size (overlapping) loads, never a variable-length copy, which would be a
+// library call costing more than the whole hash of a typical word.
 inline uint64_t hashWord(const char* p, size_t n) {
   constexpr uint64_t k = 0x9E3779B97F4A7C15ull;
   uint64_t h = k ^ (n * 0xBF58476D1CE4E5B9ull);
-  while (n >= 8) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    h = (h ^ v) * k;
+  const char* const end = p + n;
+  while (end - p > 8) {
+    h = (h ^ load64(p)) * k;
     h ^= h >> 29;
     p += 8;
-    n -= 8;
   }
-  if (n > 0) {
-    uint64_t v = 0;
-    std::memcpy(&v, p, n);
-    h = (h ^ v) * k;
+  const size_t rest = static_cast<size_t>(end - p);  // 0..8
+  uint64_t v = 0;
+  if (rest >= 4) {
+    v = load32(p) | (static_cast<uint64_t>(load32(end - 4)) << 32);
+  } else if (rest > 0) {
+    v = static_cast<unsigned char>(p[0]) | (static_cast<uint64_t>(static_cast<unsigned char>(p[rest / 2])) << 8) |
+        (static_cast<uint64_t>(static_cast<unsigned char>(end[-1])) << 16);
   }
+  h = (h ^ v) * k;
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ull;
   h ^= h >> 32;
   return h;
 }
 
-// Byte equality for short strings without a library call (most words are under 16 bytes).
+// Byte equality without a library call, by fixed-size (overlapping) loads.
 inline bool sameBytes(const char* a, const char* b, size_t n) {
-  while (n >= 8) {
-    uint64_t x, y;
-    std::memcpy(&x, a, 8);
-    std::memcpy(&y, b, 8);
-    if (x != y) return false;
-    a += 8;
-    b += 8;
-    n -= 8;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8)
+      if (load64(a + i) != load64(b + i)) return false;
+    return load64(a + n - 8) == load64(b + n - 8);
   }
+  if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
   for (size_t i = 0; i < n; ++i)
     if (a[i] != b[i]) return false;
   return true;
@@ -416,28 +428,43 @@ Vocabulary Vocabulary::load(const std::string& path) {
   return fromCounts(std::move(entries), keepAll);
 }
 
+// A table slot holds the word's id in its low 32 bits and 31 more bits of its hash above
+// them, so that a probe rarely has to look at the word itself unless it is the one sought.
+namespace {
+inline int64_t slotTag(uint64_t hash) { return static_cast<int64_t>(hash >> 33); }
+
+inline int64_t findInTable(const std::vector<int64_t>& table, const std::vector<std::string>& words, uint64_t hash,
+                           std::string_view word) {
+  const size_t mask = table.size() - 1;
+  const int64_t tag = slotTag(hash);
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const int64_t slot = table[i];
+    if (slot < 0) return -1;
+    if ((slot >> 32) != tag) continue;
+    const int64_t id = slot & 0xFFFFFFFF;
+    const std::string& w = words[static_cast<size_t>(id)];
+    if (w.size() == word.size() && sameBytes(w.data(), word.data(), word.size())) return id;
+  }
+}
+}  // namespace
+
 void Vocabulary::buildIndex() {
+  if (words_.size() >= (size_t(1) << 32) - 1) throw Error("vocabulary: more than 2^32 words");
   size_t slots = 16;
   while (slots < words_.size() * 2) slots *= 2;
   table_.assign(slots, -1);
   const size_t mask = slots - 1;
   for (size_t id = 0; id < words_.size(); ++id) {
-    size_t i = hashWord(words_[id].data(), words_[id].size()) & mask;
+    const uint64_t hash = hashWord(words_[id].data(), words_[id].size());
+    size_t i = hash & mask;
     while (table_[i] >= 0) i = (i + 1) & mask;
-    table_[i] = static_cast<int64_t>(id);
+    table_[i] = (slotTag(hash) << 32) | static_cast<int64_t>(id);
   }
 }
 
 int64_t Vocabulary::id(std::string_view word) const {
   if (table_.empty()) return -1;
-  const size_t mask = table_.size() - 1;
-  size_t i = hashWord(word.data(), word.size()) & mask;
-  for (;;) {
-    const int64_t id = table_[i];
-    if (id < 0) return -1;
-    if (words_[static_cast<size_t>(id)] == word) return id;
-    i = (i + 1) & mask;
-  }
+  return findInTable(table_, words_, hashWord(word.data(), word.size()), word);
 }
 
 std::vector<float> Vocabulary::keepProbabilities(double sample) const {

@@ -62,7 +62,7 @@ class Vocabulary {
   void buildIndex();
   std::vector<std::string> words_;
   std::vector<int64_t> counts_;
-  std::vector<int64_t> table_;  // open addressing: slot -> id or -1
+  std::vector<int64_t> table_;  // open addressing: slot -> (31-bit hash tag << 32 | id), or -1
   int64_t total_ = 0;
 };
 

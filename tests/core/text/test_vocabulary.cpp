@@ -8,6 +8,7 @@
 #include <fstream>
 #include <functional>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -174,6 +175,35 @@ class TestVocabulary : public QObject {
     QCOMPARE(v.counts(), (std::vector<int64_t>{5, 2, 2}));
     QCOMPARE(v.totalCount(), int64_t(9));
     QVERIFY(!errorOf([] { Vocabulary::fromCounts({{"x", -1}}, opts(0)); }).empty());
+  }
+
+  void idFindsEveryWordAndNoOther() {
+    // Words of every length up to 40 over a tiny alphabet (many near-collisions), and for each
+    // one every single-byte change and one-byte extension or cut: found exactly when present.
+    std::mt19937 rng(17);
+    std::vector<std::pair<std::string, int64_t>> counts;
+    std::set<std::string> present;
+    for (int i = 0; i < 3000; ++i) {
+      std::string w(1 + rng() % 40, 'a');
+      for (char& c : w) c = "abé"[rng() % 3];
+      if (present.insert(w).second) counts.emplace_back(w, 1 + static_cast<int64_t>(rng() % 50));
+    }
+    const Vocabulary v = Vocabulary::fromCounts(counts, opts(1));
+    QCOMPARE(v.size(), static_cast<int64_t>(present.size()));
+    for (const auto& [w, c] : counts) {
+      const int64_t id = v.id(w);
+      QVERIFY(id >= 0);
+      QCOMPARE(v.word(id), w);
+      QCOMPARE(v.count(id), c);
+      for (size_t k = 0; k < w.size(); ++k) {
+        std::string other = w;
+        other[k] = 'z';
+        QCOMPARE(v.id(other), int64_t(-1));
+      }
+      const std::string longer = w + "a", shorter = w.substr(0, w.size() - 1);
+      QCOMPARE(v.id(longer) >= 0, present.count(longer) == 1);
+      QCOMPARE(v.id(shorter) >= 0, present.count(shorter) == 1);
+    }
   }
 
   void saveLoadRoundTrip() {
