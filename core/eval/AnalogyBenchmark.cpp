@@ -100,8 +100,22 @@ AnalogyBenchmark::Result AnalogyBenchmark::evaluate(const EmbeddingSet& vectors,
     sectionOf.push_back(q.section);
   }
 
+  // The kernel counts blocks of candidate rows; callers think in questions.
+  const int64_t n = static_cast<int64_t>(queries.size());
+  ProgressSink inQuestions;
+  if (progress) {
+    inQuestions = [&](const Progress& blocks) {
+      Progress p = blocks;
+      const double fraction = blocks.total > 0 ? double(blocks.step) / double(blocks.total) : 1.0;
+      p.step = static_cast<int64_t>(fraction * double(n) + 0.5);
+      p.total = n;
+      p.itemsPerSec = p.elapsedSeconds > 0 ? double(p.step) / p.elapsedSeconds : 0;
+      p.phase = "analogies";
+      progress(p);
+    };
+  }
   const auto answers = index.analogyBatch(queries, 1, options.method, R, spellingsMerged ? &sameWord : nullptr, stop,
-                                          progress);
+                                          inQuestions);
   if (answers.size() != queries.size()) {
     result.stopped = true;
   } else {

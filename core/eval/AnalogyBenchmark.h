@@ -65,6 +65,8 @@ class AnalogyBenchmark {
   const std::vector<std::string>& sectionNames() const { return sections_; }
   const std::vector<AnalogyQuestion>& questions() const { return questions_; }
 
+  // progress: step/total in questions (those not OOV), phase "analogies". A stop request ends the
+  // evaluation early with Result::stopped set.
   Result evaluate(const EmbeddingSet& vectors) const { return evaluate(vectors, Options{}); }
   Result evaluate(const EmbeddingSet& vectors, const Options& options, const StopToken* stop = nullptr,
                   const ProgressSink& progress = {}) const;

@@ -154,6 +154,14 @@ class TestBenchmarks : public QObject {
     stop.requestStop();
     auto r = bench.evaluate(analogyVectors(), AnalogyBenchmark::Options{}, &stop);
     QVERIFY(r.stopped);
+    int64_t step = -1, total = -1;
+    auto full = bench.evaluate(analogyVectors(), AnalogyBenchmark::Options{}, nullptr, [&](const Progress& p) {
+      step = p.step;
+      total = p.total;
+    });
+    QVERIFY(!full.stopped);
+    QCOMPARE(total, int64_t(7));  // the questions evaluated
+    QCOMPARE(step, int64_t(7));
   }
 
   void analogyBadInput() {
