@@ -10,6 +10,6 @@ fi
 # Without the GUI (EMBEDLAB_BUILD_UI=OFF): train Word2Vec on the default corpus and show neighbours.
 vec="$BUILD_DIR/default-vectors.bin"
 "$BUILD_DIR/bin/embedlab-cli" train word2vec --out "$vec" "$@"
-for w in king water music doctor; do
+for w in king river music red france; do
   "$BUILD_DIR/bin/embedlab-cli" neighbors --vectors "$vec" --word "$w" --k 8
 done

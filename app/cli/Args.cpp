@@ -150,8 +150,30 @@ std::string ArgParser::flagHelp() const {
   }
   rows.emplace_back("  --help", "show this help and exit");
   width = std::max(width, rows.back().first.size());
+  // Descriptions wrap at word boundaries to stay within ~100 columns, continued under themselves.
+  const size_t column = width + 2;
+  const size_t textWidth = column < 60 ? 100 - column : 40;
   std::string out = "Flags:\n";
-  for (auto& [left, right] : rows) out += left + std::string(width + 2 - left.size(), ' ') + right + "\n";
+  for (auto& [left, right] : rows) {
+    out += left;
+    out.append(column - left.size(), ' ');
+    size_t lineLength = 0;
+    std::istringstream words(right);
+    std::string word;
+    while (words >> word) {
+      if (lineLength > 0 && lineLength + 1 + word.size() > textWidth) {
+        out += '\n';
+        out.append(column, ' ');
+        lineLength = 0;
+      } else if (lineLength > 0) {
+        out += ' ';
+        ++lineLength;
+      }
+      out += word;
+      lineLength += word.size();
+    }
+    out += "\n";
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "app/cli/Command.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace embedlab::cli {
@@ -19,6 +20,11 @@ void CommandContext::warn(const std::string& message) const {
 }
 
 const std::vector<Command>& commands() { return table(); }
+
+double roundForJson(double value) {
+  if (!std::isfinite(value)) return value;
+  return std::round(value * 1e6) / 1e6;
+}
 
 CommandRegistration::CommandRegistration(Command command) {
   auto& t = table();

@@ -6,7 +6,7 @@
 //       "corpus stats", "count lines, tokens and words of a corpus",
 //       "Example: ...\nOutput: {...}",
 //       [](ArgParser& args) { args.required("corpus", "FILE", "..."); },
-//       [](const ArgParser& args, CommandContext& ctx) -> nlohmann::json { ... }}};
+//       [](const ArgParser& args, CommandContext& ctx) -> nlohmann::ordered_json { ... }}};
 //
 // A command's run() reads its flags first (so that usage errors come before any work), does the
 // work, and returns the one JSON object that main() prints on stdout. It reports failures by
@@ -33,8 +33,12 @@ struct Command {
   std::string summary;  // one line for the command list
   std::string details;  // shown by --help after the flags: example and output keys
   std::function<void(ArgParser&)> defineFlags;
-  std::function<nlohmann::json(const ArgParser&, CommandContext&)> run;
+  std::function<nlohmann::ordered_json(const ArgParser&, CommandContext&)> run;
 };
+
+// A float32 result (a cosine, a score) as JSON shows it best: rounded to 6 decimals, so that it
+// prints as 0.875556 and not as the float's exact binary value 0.8755563497543335.
+double roundForJson(double value);
 
 // All registered commands, sorted by name.
 const std::vector<Command>& commands();

@@ -37,7 +37,7 @@ int terminalColumns() {
 }  // namespace
 
 ProgressPrinter::ProgressPrinter(Options options)
-    : options_(std::move(options)), terminal_(isatty(STDERR_FILENO) == 1) {}
+    : options_(std::move(options)), terminal_(isatty(STDERR_FILENO) == 1), start_(std::chrono::steady_clock::now()) {}
 
 ProgressPrinter::~ProgressPrinter() { finish(); }
 
@@ -82,6 +82,10 @@ void ProgressPrinter::report(const Progress& p) {
   const bool phaseChanged = p.phase != lastPhase_;
   const bool done = p.total > 0 && p.step >= p.total;
   const double interval = terminal_ ? options_.liveIntervalSeconds : options_.plainIntervalSeconds;
+  // Work that ends within the first interval prints nothing: a quick command, or one that fails at
+  // once on a bad file, leaves stderr to its result or its one-line error.
+  const double initialDelay = terminal_ ? options_.liveDelaySeconds : options_.plainIntervalSeconds;
+  if (!printedAny_ && std::chrono::duration<double>(now - start_).count() < initialDelay) return;
   if (printedAny_ && !phaseChanged && !done && since < interval) return;
   if (!terminal_ && printedAny_ && !phaseChanged && done && since < 0.5) return;  // no duplicate last line
 

@@ -2,7 +2,7 @@
 // Progress of a long command on stderr. On a terminal: one line redrawn in place (\r) with a bar,
 // percent, throughput, loss, learning rate and ETA, at most ~10 times a second. Otherwise (a
 // log file, a pipe, a CI job): a plain line every ~2 s and at each change of phase, so logs stay
-// short and readable. Silent when quiet.
+// short and readable. Nothing at all for work that ends within the first interval. Silent when quiet.
 #include <chrono>
 #include <string>
 
@@ -18,6 +18,7 @@ class ProgressPrinter {
     bool quiet = false;
     double plainIntervalSeconds = 2.0;
     double liveIntervalSeconds = 0.1;
+    double liveDelaySeconds = 0.3;  // nothing is drawn before (plain mode: plainIntervalSeconds)
   };
 
   explicit ProgressPrinter(Options options);
@@ -41,6 +42,7 @@ class ProgressPrinter {
   bool lineOpen_ = false;     // a live line is on screen without its newline
   size_t lastWidth_ = 0;
   std::string lastPhase_;
+  std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point lastPrint_{};
   bool printedAny_ = false;
 };

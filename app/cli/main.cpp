@@ -72,9 +72,9 @@ std::string commandHelp(const Command& c, const ArgParser& parser) {
   return text;
 }
 
-void printJson(const nlohmann::json& result) {
+void printJson(const nlohmann::ordered_json& result) {
   // error_handler::replace: a label with invalid UTF-8 must not turn a finished run into an error.
-  std::cout << result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  std::cout << result.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   std::cout.flush();
   if (!std::cout) throw embedlab::Error("cannot write the result to stdout");
 }
@@ -136,7 +136,7 @@ int run(const std::vector<std::string>& args) {
   }
   CommandContext context;
   context.quiet = parser.isSet("quiet");
-  const nlohmann::json result = command->run(parser, context);
+  const nlohmann::ordered_json result = command->run(parser, context);
   printJson(result);
   return kExitOk;
 }
