@@ -24,6 +24,7 @@ class Vocabulary {
 
   struct BuildStats {
     int64_t lines = 0, tokens = 0, bytes = 0, invalidUtf8 = 0, distinctWords = 0;
+    // bytes: of text, uncompressed, line ends included; distinctWords: before minCount/maxVocab
   };
 
   Vocabulary() = default;
