@@ -115,6 +115,7 @@ void styleChart(QChart* chart, const QString& title) {
   chart->setMargins(QMargins(4, 4, 4, 4));
   chart->legend()->setAlignment(Qt::AlignBottom);
   chart->legend()->setShowToolTips(true);
+  chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);   // a line, dashed where the series is
 }
 
 void styleAxis(QAbstractAxis* axis, const QString& title) {
@@ -404,10 +405,18 @@ struct TrainingChart::Private {
 
     if (!loss.valid()) loss = Range{logScale ? 0.1 : 0.0, logScale ? 10.0 : 1.0};
     if (auto* axis = qobject_cast<QLogValueAxis*>(lossY)) {
-      // Whole decades: a log axis only labels powers of ten, so the range must contain two.
-      const double lo = std::pow(10.0, std::floor(std::log10(loss.lo)));
-      double hi = std::pow(10.0, std::ceil(std::log10(loss.hi)));
-      if (!(hi > lo)) hi = lo * 10;
+      // A log axis labels only powers of its base, so the range spans whole powers. A loss that
+      // falls from 6 to 2 would get just the labels 1 and 10 in base 10: below ~2.5 decades,
+      // base 2 labels it 2, 4, 8.
+      const double base = loss.hi / loss.lo <= 256 ? 2.0 : 10.0;
+      const double logBase = std::log(base);
+      const double lo = std::pow(base, std::floor(std::log(loss.lo) / logBase + 1e-9));
+      double hi = std::pow(base, std::ceil(std::log(loss.hi) / logBase - 1e-9));
+      if (!(hi > lo)) hi = lo * base;
+      if (axis->base() != base) {
+        axis->setBase(base);
+        axis->setMinorTickCount(base == 10 ? 8 : 1);
+      }
       axis->setRange(lo, hi);
     } else if (auto* axis = qobject_cast<QValueAxis*>(lossY)) {
       const double pad = (loss.hi - loss.lo) * 0.05;
