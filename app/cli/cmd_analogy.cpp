@@ -38,9 +38,9 @@ const CommandRegistration registration{{
     "analogy",
     "answer \"A is to B as C is to ?\" from word vectors",
     "Example:\n"
-    "  embedlab-cli analogy --vectors vectors.bin --a man --b king --c woman --k 3\n"
+    "  embedlab-cli analogy --vectors vectors.bin --a good --b better --c bad --k 3 --method 3cosmul\n"
     "Output:\n"
-    "  {\"a\":\"man\",\"b\":\"king\",\"c\":\"woman\",\"answers\":[{\"word\":\"queen\",\"score\":0.62},...]}\n"
+    "  {\"a\":\"good\",\"b\":\"better\",\"c\":\"bad\",\"answers\":[{\"word\":\"worse\",\"score\":1.016389},...]}\n"
     "The three query words are never answers. A word not in the vocabulary is a usage error (exit 2).",
     defineFlags, run}};
 

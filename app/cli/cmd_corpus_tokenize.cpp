@@ -73,9 +73,9 @@ const CommandRegistration registration{{
     "corpus tokenize",
     "write a corpus tokenized and lowercased, tokens separated by single spaces",
     "Example:\n"
-    "  embedlab-cli corpus tokenize --corpus text.txt.gz --out text.tok\n"
+    "  embedlab-cli corpus tokenize --corpus default-corpus.txt --out wordnet.tok\n"
     "Output:\n"
-    "  {\"lines\":117659,\"tokens\":1707290,\"invalid_utf8\":0,\"out\":\"text.tok\"}\n"
+    "  {\"lines\":117659,\"tokens\":1682512,\"invalid_utf8\":0,\"out\":\"wordnet.tok\"}\n"
     "One output line per input line (lines longer than 1 MiB arrive in pieces, one line each).",
     defineFlags, run}};
 

@@ -59,7 +59,7 @@ const CommandRegistration registration{{
     "Example:\n"
     "  embedlab-cli eval analogies --vectors vectors.bin --questions questions-words.txt\n"
     "Output:\n"
-    "  {\"accuracy\":0.41,\"correct\":5012,\"total\":12224,\"oov\":7320,\"questions\":19544,\"seconds\":1.9,\n"
+    "  {\"accuracy\":0.0652,\"correct\":458,\"total\":7027,\"oov\":12517,\"questions\":19544,\"seconds\":1.0,\n"
     "   \"sections\":[{\"name\":\"capital-common-countries\",\"correct\":..,\"total\":..,\"oov\":..,\"accuracy\":..},...]}\n"
     "  accuracy = correct / total; total counts the questions whose four words are all known.",
     defineFlags, run}};

@@ -39,7 +39,7 @@ const CommandRegistration registration{{
     "Example:\n"
     "  embedlab-cli eval similarity --vectors vectors.bin --pairs wordsim353.tsv\n"
     "Output:\n"
-    "  {\"spearman\":0.62,\"pearson\":0.60,\"pairs\":330,\"oov\":23}\n"
+    "  {\"spearman\":0.4102,\"pearson\":0.4136,\"pairs\":310,\"oov\":43}\n"
     "  pairs: pairs used; oov: pairs skipped because a word is not in the vectors. The\n"
     "  correlations are null when fewer than 2 pairs are usable.",
     defineFlags, run}};

@@ -34,7 +34,7 @@ const CommandRegistration registration{{
     "Example:\n"
     "  embedlab-cli neighbors --vectors vectors.bin --word music --k 3\n"
     "Output:\n"
-    "  {\"word\":\"music\",\"neighbors\":[{\"word\":\"musical\",\"cosine\":0.71},...]}\n"
+    "  {\"word\":\"music\",\"neighbors\":[{\"word\":\"musical\",\"cosine\":0.764791},...]}\n"
     "A word not in the vocabulary is a usage error (exit code 2).",
     defineFlags, run}};
 
