@@ -333,6 +333,8 @@ void forEachLineChunk(InputFile& in, OnLines&& onLines) {
     }
     lines.clear();
     size_t pos = 0;
+    // A UTF-8 byte-order mark (Windows editors) is not part of the first word or the header.
+    if (lineNumber == 1 && complete >= 3 && std::memcmp(buffer.data(), "\xEF\xBB\xBF", 3) == 0) pos = 3;
     while (pos < complete) {
       const char* nl = static_cast<const char*>(std::memchr(buffer.data() + pos, '\n', complete - pos));
       const size_t stop = nl ? static_cast<size_t>(nl - buffer.data()) : complete;

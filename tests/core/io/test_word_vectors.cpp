@@ -205,6 +205,9 @@ class TestWordVectors : public QObject {
     QCOMPARE(f.label(0), std::string("</s>"));
     QCOMPARE(f.row(0)[1], -1.2346e-05f);
     QCOMPARE(f.label(1), std::string(","));
+    // A byte-order mark before the header.
+    writeBytes(path("bom.vec"), "\xEF\xBB\xBF" "1 2\nword 1 2\n");
+    QCOMPARE(loadWordVectors(path("bom.vec")).label(0), std::string("word"));
     // Compressed text.
     const std::string gz = path("ft.vec.gz");
     gzFile out = gzopen(gz.c_str(), "wb");
