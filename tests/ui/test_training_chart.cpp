@@ -9,6 +9,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QtTest>
 #include <cmath>
 #include <limits>
@@ -86,6 +87,7 @@ class TestTrainingChart : public QObject {
   void severalRunsLegendRenameRemove();
   void extrasChartAppearsOnFirstExtra();
   void hoverTextShowsRunValues();
+  void mouseOverPlotShowsTooltip();
   void exportPngOffscreen();
   void exportCsvMatchesSmoother();
   void exportToUnwritablePathFails();
@@ -451,6 +453,26 @@ void TestTrainingChart::hoverTextShowsRunValues() {
   ref.push(2.5);
   QVERIFY2(text.contains(QString::number(ref.push(1.5), 'g', 5)), qPrintable(text));   // smoothed
   QVERIFY(TrainingChart().hoverText(0).isEmpty());
+}
+
+void TestTrainingChart::mouseOverPlotShowsTooltip() {
+  TrainingChart chart;
+  chart.resize(900, 700);
+  chart.addRun("a", "alpha");
+  for (int i = 0; i < 100; ++i) chart.appendPoint("a", point(i * 10, 3.0 - i * 0.01));
+  chart.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&chart));
+  chart.redrawNow();
+  auto* view = chart.findChild<QChartView*>("lossChartView");
+  QVERIFY(view);
+  const QRectF plot = view->chart()->plotArea();
+  const QPoint inside = view->mapFromScene(view->chart()->mapToScene(plot.center()));
+  QTest::mouseMove(view->viewport(), inside);
+  QTRY_VERIFY(QToolTip::text().contains("alpha"));
+  QVERIFY(QToolTip::text().contains("loss"));
+  // Outside the plot area the tooltip goes away.
+  QTest::mouseMove(view->viewport(), QPoint(2, 2));
+  QTRY_VERIFY(QToolTip::text().isEmpty() || !QToolTip::isVisible());
 }
 
 void TestTrainingChart::exportPngOffscreen() {
