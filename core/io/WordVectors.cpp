@@ -720,10 +720,24 @@ std::string safeMetadata(const std::string& label) {
   return out;
 }
 
-// "%f" of the value promoted to double, as word2vec.c's fprintf("%lf") writes it. to_chars with
-// a fixed precision is exact, like glibc's printf, and much faster.
+// "%f" of the value promoted to double, as word2vec.c's fprintf("%lf") writes it.
+// Fast path: a float has 24 significant bits and 10^6 needs 20, so v * 10^6 is exact in double;
+// rounding it to an integer half-to-even (the default mode, as glibc rounds exact ties such as
+// 2^-7 = 0.0078125) gives the printed digits. Large values take to_chars, exact as well.
 char* appendFixed6(char* p, char* end, float v) {
-  return std::to_chars(p, end, static_cast<double>(v), std::chars_format::fixed, 6).ptr;
+  const double scaled = static_cast<double>(v) * 1e6;
+  if (!(std::fabs(scaled) < 9.0e15)) return std::to_chars(p, end, static_cast<double>(v), std::chars_format::fixed, 6).ptr;
+  const long long n = std::llrint(scaled);  // half-to-even in the default rounding mode
+  if (std::signbit(v)) *p++ = '-';          // printf keeps the sign of -0 and of tiny negatives
+  const unsigned long long mag = static_cast<unsigned long long>(n < 0 ? -n : n);
+  p = std::to_chars(p, end, mag / 1000000ULL).ptr;
+  *p++ = '.';
+  unsigned long long frac = mag % 1000000ULL;
+  for (int i = 5; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + frac % 10);
+    frac /= 10;
+  }
+  return p + 6;
 }
 
 // Formats rows [begin, end) in parallel into one string per row, then writes them in order.

@@ -125,6 +125,10 @@ class TestWordVectors : public QObject {
     std::uniform_real_distribution<float> mag(-30.0f, 30.0f);
     EmbeddingSet set({"x"}, 1000);
     for (int d = 0; d < 1000; ++d) set.row(0)[d] = (d % 2 ? -1.0f : 1.0f) * std::pow(2.0f, mag(rng)) * 0.77f;
+    // Exact ties at the 6th decimal (half-to-even), zeros of both signs, tiny negatives, huge values.
+    const float special[] = {0.0078125f, -0.0078125f, 0.0234375f, 1.5f / 64, 0.0f, -0.0f, -1e-9f, 4e-7f, 5e-7f,
+                             0.9999995f, 3.4e38f, -3.4e38f, 1e10f, 123456.789f, 9.0e9f, 2.5e-7f, 1.4e-45f};
+    std::copy(std::begin(special), std::end(special), set.row(0));
     const std::string p = path("printf.vec");
     saveWordVectors(set, p);
     std::string expected = "1 1000\nx ";
