@@ -12,7 +12,9 @@
 //                   X/vectors.tsv pairs with X/metadata.tsv; any other X.tsv with X.metadata.tsv.
 //
 // Read as well: gensim's binary rows (no "\n" after the floats), fastText's .vec ("%g"-like
-// values with a trailing space), CRLF line ends, gzip-compressed text (path ending in .gz).
+// values with a trailing space), CRLF line ends, a UTF-8 byte-order mark, gzip-compressed files
+// (path ending in .gz). A projector vectors file without its metadata file gets the row numbers
+// ("0", "1", ...) as labels; a metadata header may name the columns word/label/token and count.
 //
 // Policies (documented because each could have gone the other way):
 // - Duplicate words: the first row wins, later ones are skipped and counted in the load report
