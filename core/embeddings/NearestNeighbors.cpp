@@ -196,17 +196,35 @@ std::vector<Neighbor> NearestNeighbors::nearest(const float* query, int k, const
   if (k <= 0 || R == 0 || dim_ == 0) return {};
   std::vector<float> q(static_cast<size_t>(dim_));
   normaliseInto(query, dim_, q.data());
-  // scores = X q   (R) = (R, dim) (dim)
-  Eigen::VectorXf scores(R);
-  scores.noalias() = ConstRowMap(normalized_.data(), R, dim_) * Eigen::Map<const Eigen::VectorXf>(q.data(), dim_);
-  TopK top(k);
-  for (int64_t r = 0; r < R; ++r) {
-    const float s = scores[r];
-    if (s < top.threshold()) continue;
-    if (std::find(exclude.begin(), exclude.end(), r) != exclude.end()) continue;
-    top.offer(r, s);
+  const Eigen::Map<const Eigen::VectorXf> qv(q.data(), dim_);
+  // One query is a matrix-vector product, bound by memory bandwidth: split the rows into fixed
+  // chunks (the same for any thread count, so the scores are too) and let each thread keep its
+  // own top k.  scores[chunk] = X[chunk] q   (n) = (n, dim) (dim)
+  constexpr int64_t kChunk = 4096;
+  const int64_t chunks = (R + kChunk - 1) / kChunk;
+  const int threads = static_cast<int>(std::min<int64_t>(resolveThreads(options_.threads), chunks));
+  std::vector<TopK> tops(static_cast<size_t>(threads), TopK(k));
+#pragma omp parallel num_threads(threads)
+  {
+    TopK& top = tops[static_cast<size_t>(omp_get_thread_num())];
+    Eigen::VectorXf scores(kChunk);
+#pragma omp for schedule(static)
+    for (int64_t c = 0; c < chunks; ++c) {
+      const int64_t start = c * kChunk;
+      const int64_t n = std::min(kChunk, R - start);
+      scores.head(n).noalias() = ConstRowMap(normalized_.data() + start * dim_, n, dim_) * qv;
+      for (int64_t i = 0; i < n; ++i) {
+        const float s = scores[i];
+        if (s < top.threshold()) continue;
+        const int64_t r = start + i;
+        if (std::find(exclude.begin(), exclude.end(), r) != exclude.end()) continue;
+        top.offer(r, s);
+      }
+    }
   }
-  return top.sorted();
+  TopK merged(k);
+  for (const TopK& t : tops) merged.merge(t);
+  return merged.sorted();
 }
 
 std::vector<std::vector<Neighbor>> NearestNeighbors::nearestBatch(const float* queries, int64_t n, int k,
