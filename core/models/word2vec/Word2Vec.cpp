@@ -16,9 +16,11 @@
 
 #include "core/embeddings/EmbeddingSet.h"
 #include "core/io/WordVectors.h"
+#include "core/models/word2vec/AliasSampler.h"
 #include "core/models/word2vec/HuffmanTree.h"
 #include "core/models/word2vec/Kernels.h"
 #include "core/models/word2vec/Rng.h"
+#include "core/models/word2vec/WordIndex.h"
 #include "core/text/CorpusReader.h"
 #include "core/text/Tokenizer.h"
 #include "core/text/Vocabulary.h"
@@ -169,7 +171,8 @@ struct Trainer {
   bool skipGram = true, hs = false, minibatch = true;
   AlignedMatrix syn0, syn1;      // input (V, stride); output (V or V-1, stride)
   HuffmanTree tree;
-  NoiseSampler noise;
+  AliasSampler noise;
+  std::unique_ptr<WordIndex> index;
   std::vector<float> keep;       // (V) subsampling keep probabilities, empty: keep all
   int maxTargets = 1;
   float startLr = 0.025f;
@@ -236,13 +239,14 @@ struct Trainer {
       syn1 = AlignedMatrix(std::max<int64_t>(v - 1, 1), stride);
       maxTargets = std::max(1, tree.maxCodeLength());
     } else {
-      noise = NoiseSampler(vocab.counts(), 0.75);
+      noise = AliasSampler(vocab.counts(), 0.75);
       syn1 = AlignedMatrix(v, stride);
       maxTargets = 1 + opt.negative;
     }
     if (maxTargets > w2v::kMaxTargets)
       throw Error("word2vec: " + std::to_string(maxTargets) + " targets per example is more than supported");
     if (opt.sample > 0) keep = vocab.keepProbabilities(opt.sample);
+    index = std::make_unique<WordIndex>(vocab);
   }
 
   // ---- one thread ------------------------------------------------------------------------------
@@ -260,29 +264,34 @@ struct Trainer {
     ThreadState(int t, uint64_t seed) : tid(t), rng(seed, static_cast<uint64_t>(t)) {}
   };
 
-  // Picks the targets of `word`: NS the word itself and fresh noise words (a noise word equal to
-  // the target is skipped, as in word2vec.c); HS the inner nodes of its Huffman path.
-  int pickTargets(ThreadState& ts, int64_t word) {
+  // Picks the targets of `word` into rows/labels: NS the word itself and fresh noise words (a
+  // noise word equal to the target is skipped, as in word2vec.c); HS the inner nodes of its
+  // Huffman path. Returns their number.
+  int pickTargets(ThreadState& ts, int64_t word, float** rows, float* labels) {
     if (hs) {
       const int len = tree.codeLength(word);
       const uint8_t* codes = tree.codes(word);
       const int32_t* points = tree.points(word);
       for (int j = 0; j < len; ++j) {
-        ts.outRows[j] = syn1.row(points[j]);
-        ts.labels[j] = 1.0f - static_cast<float>(codes[j]);
+        rows[j] = syn1.row(points[j]);
+        labels[j] = 1.0f - static_cast<float>(codes[j]);
       }
       return len;
     }
     int k = 0;
-    ts.outRows[k] = syn1.row(word);
-    ts.labels[k++] = 1.0f;
+    rows[k] = syn1.row(word);
+    labels[k++] = 1.0f;
     for (int d = 0; d < opt.negative; ++d) {
       const int64_t t = noise.sample(ts.rng.next());
       if (t == word) continue;
-      ts.outRows[k] = syn1.row(t);
-      ts.labels[k++] = 0.0f;
+      rows[k] = syn1.row(t);
+      labels[k++] = 0.0f;
     }
     return k;
+  }
+
+  void prefetchRow(const float* row) const {
+    for (int c = 0; c < chunks; ++c) __builtin_prefetch(row + c * w2v::kLanes, 1, 3);
   }
 
   void trainSentence(ThreadState& ts, const std::vector<int32_t>& sentence) {
@@ -292,34 +301,49 @@ struct Trainer {
     float* h = ts.scratch.row(2 * opt.window);
     float* neu1e = ts.scratch.row(2 * opt.window + 1);
     const float lr = ts.lr;
+    // Targets are picked one centre word ahead and their rows prefetched, so that the random
+    // rows of the noise words arrive from memory while the current word is computed.
+    float** cur = ts.outRows.data();
+    float** next = cur + maxTargets;
+    float* curLabels = ts.labels.data();
+    float* nextLabels = curLabels + maxTargets;
+    const bool lookAhead = minibatch || !skipGram || hs;  // per-pair NS draws per pair instead
+    int curK = lookAhead && n > 0 ? pickTargets(ts, sentence[0], cur, curLabels) : 0;
     for (int i = 0; i < n; ++i) {
       const int64_t word = sentence[i];
+      int nextK = 0;
+      if (lookAhead && i + 1 < n) {
+        nextK = pickTargets(ts, sentence[i + 1], next, nextLabels);
+        for (int j = 0; j < nextK; ++j) prefetchRow(next[j]);
+      }
+      if (i + opt.window + 1 < n) prefetchRow(syn0.row(sentence[i + opt.window + 1]));
       // Dynamic window: the effective half-width is drawn from 1..window per centre word.
       const int reduced = opt.window - static_cast<int>(ts.rng.below(static_cast<uint32_t>(opt.window)));
       const int lo = std::max(0, i - reduced), hi = std::min(n - 1, i + reduced);
       int m = 0;
       for (int j = lo; j <= hi; ++j)
         if (j != i) ts.inRows[m++] = syn0.row(sentence[j]);
-      if (m == 0) continue;
-      if (!skipGram) {
-        const int k = pickTargets(ts, word);
-        ts.local.loss += w2v::cbowStep(ts.inRows.data(), m, ts.outRows.data(), ts.labels.data(), k, chunks, lr, table,
-                                       h, neu1e, minibatch);
-        ts.local.pairs += 1;
-      } else if (minibatch) {
-        const int k = pickTargets(ts, word);
-        ts.local.loss += w2v::minibatchStep(ts.inRows.data(), m, ts.outRows.data(), ts.labels.data(), k, chunks, lr,
-                                            table, dIn, ts.g.data());
-        ts.local.pairs += m;
-      } else {
-        // word2vec.c: every (context, centre) pair draws its own noise words.
-        int k = hs ? pickTargets(ts, word) : 0;
-        for (int c = 0; c < m; ++c) {
-          if (!hs) k = pickTargets(ts, word);
-          ts.local.loss += w2v::pairStep(ts.inRows[c], ts.outRows.data(), ts.labels.data(), k, chunks, lr, table, neu1e);
+      if (m > 0) {
+        if (!skipGram) {
+          ts.local.loss += w2v::cbowStep(ts.inRows.data(), m, cur, curLabels, curK, chunks, lr, table, h, neu1e,
+                                         minibatch);
+          ts.local.pairs += 1;
+        } else if (minibatch) {
+          ts.local.loss += w2v::minibatchStep(ts.inRows.data(), m, cur, curLabels, curK, chunks, lr, table, dIn,
+                                              ts.g.data());
+          ts.local.pairs += m;
+        } else {
+          // word2vec.c: every (context, centre) pair draws its own noise words.
+          for (int c = 0; c < m; ++c) {
+            if (!hs) curK = pickTargets(ts, word, cur, curLabels);
+            ts.local.loss += w2v::pairStep(ts.inRows[c], cur, curLabels, curK, chunks, lr, table, neu1e);
+          }
+          ts.local.pairs += m;
         }
-        ts.local.pairs += m;
       }
+      std::swap(cur, next);
+      std::swap(curLabels, nextLabels);
+      curK = nextK;
     }
   }
 
@@ -352,8 +376,8 @@ struct Trainer {
     ts.scratch = AlignedMatrix(2 * opt.window + 2, stride);
     ts.g.assign(static_cast<size_t>(2 * opt.window) * maxTargets, 0.0f);
     ts.inRows.assign(2 * opt.window, nullptr);
-    ts.outRows.assign(maxTargets, nullptr);
-    ts.labels.assign(maxTargets, 0.0f);
+    ts.outRows.assign(2 * maxTargets, nullptr);  // current and next centre word
+    ts.labels.assign(2 * maxTargets, 0.0f);
 
     Tokenizer::Options tokOptions;
     tokOptions.preTokenized = opt.preTokenized;
@@ -379,7 +403,7 @@ struct Trainer {
         while (reader->nextLine(line)) {
           tokenizer.tokenize(line, tokenBuffer, tokens);
           for (const std::string_view& tok : tokens) {
-            const int64_t id = vocab.id(tok);
+            const int64_t id = index->id(tok);
             if (id < 0) continue;
             ++ts.local.words;
             ++ts.sinceSync;

@@ -8,9 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "core/models/word2vec/AliasSampler.h"
 #include "core/models/word2vec/HuffmanTree.h"
 #include "core/models/word2vec/Kernels.h"
 #include "core/models/word2vec/Objectives.h"
+#include "core/models/word2vec/Rng.h"
+#include "core/models/word2vec/WordIndex.h"
+#include "core/text/Vocabulary.h"
 
 using namespace embedlab;
 
@@ -211,6 +215,44 @@ class TestObjectives : public QObject {
     for (int j = 0; j < k; ++j)
       for (int c = 0; c < dim; ++c)
         QVERIFY(std::abs(outRows[j][c] - (out[j * dim + c] - lr * dout[j * dim + c])) < 1e-5);
+  }
+
+  void aliasSamplerFollowsUnigramPower() {
+    const std::vector<int64_t> counts = {1000, 1, 0, 250, 37, 5000, 12, 1};
+    const AliasSampler sampler(counts, 0.75);
+    double z = 0;
+    for (int64_t c : counts) z += std::pow(double(c), 0.75);
+    std::vector<int64_t> hits(counts.size(), 0);
+    w2v::Rng rng(99);
+    const int draws = 2000000;
+    for (int i = 0; i < draws; ++i) ++hits[sampler.sample(rng.next())];
+    QCOMPARE(hits[2], int64_t(0));  // a zero count is never drawn
+    for (size_t i = 0; i < counts.size(); ++i) {
+      const double expected = std::pow(double(counts[i]), 0.75) / z * draws;
+      // 5 standard deviations of a binomial count, plus a little slack for tiny expectations.
+      QVERIFY2(std::abs(hits[i] - expected) <= 5 * std::sqrt(expected) + 2,
+               qPrintable(QString("id %1: %2 draws, expected %3").arg(i).arg(hits[i]).arg(expected)));
+    }
+  }
+
+  void wordIndexAgreesWithVocabulary() {
+    std::vector<std::pair<std::string, int64_t>> counts;
+    for (int i = 0; i < 3000; ++i) {
+      std::string word = "w";
+      word += std::to_string(i * 7919);
+      counts.push_back({word, 1 + i % 13});
+    }
+    counts.push_back({std::string(40, 'x'), 9});                 // longer than a slot holds
+    counts.push_back({std::string(24, 'y'), 9});                 // exactly a slot
+    counts.push_back({"\xc3\xa9t\xc3\xa9", 9});                // UTF-8
+    Vocabulary::Options options;
+    options.minCount = 1;
+    const Vocabulary vocab = Vocabulary::fromCounts(counts, options);
+    const WordIndex index(vocab);
+    for (int64_t id = 0; id < vocab.size(); ++id) QCOMPARE(index.id(vocab.word(id)), id);
+    const std::vector<std::string> missing = {"", "w1", "w7918", std::string(24, 'x'), "y", std::string(41, 'x')};
+    for (const std::string& word : missing)
+      QCOMPARE(index.id(word), vocab.id(word));
   }
 
   void huffmanCodesArePrefixFreeAndShortForFrequentWords() {
