@@ -21,6 +21,9 @@ void checkOptions(const LstmOptions& opt, const LstmWeights& w) {
 
 inline float clampf(float v, float lim) { return v > lim ? lim : (v < -lim ? -lim : v); }
 
+using ArrayMap = Eigen::Map<Eigen::ArrayXf>;
+using ConstArrayMap = Eigen::Map<const Eigen::ArrayXf>;
+
 }  // namespace
 
 void lstmForward(const LstmOptions& opt, const LstmWeights& w, float* out, LstmCache& cache,
@@ -64,6 +67,8 @@ void lstmForward(const LstmOptions& opt, const LstmWeights& w, float* out, LstmC
     ConstStridedMap Hp(hp, B, R, Eigen::OuterStride<>(strideR));
     Gt.noalias() += Hp * Whh.transpose();
 
+    // Gate non-linearities and the cell update, vectorised over the hidden units (Eigen's
+    // logistic/tanh are SIMD; the scalar libm calls would cost as much as the products).
 #pragma omp parallel for schedule(static) if (static_cast<int64_t>(B) * H > 16384)
     for (int b = 0; b < B; ++b) {
       float* g = gates + b * strideG + static_cast<int64_t>(t) * G;
@@ -72,20 +77,15 @@ void lstmForward(const LstmOptions& opt, const LstmWeights& w, float* out, LstmC
       float* c = cache.cells.data() + b * strideH + static_cast<int64_t>(t) * H;
       float* m = proj ? cache.hidden.data() + b * strideH + static_cast<int64_t>(t) * H
                       : out + b * strideR + static_cast<int64_t>(t) * R;
-      for (int k = 0; k < H; ++k) {
-        const float ig = sigmoid(g[k]);
-        const float fg = sigmoid(g[H + k]);
-        const float gg = std::tanh(g[2 * H + k]);
-        const float og = sigmoid(g[3 * H + k]);
-        g[k] = ig;
-        g[H + k] = fg;
-        g[2 * H + k] = gg;
-        g[3 * H + k] = og;
-        float cv = fg * cp[k] + ig * gg;
-        if (opt.cellClip > 0) cv = clampf(cv, opt.cellClip);
-        c[k] = cv;
-        m[k] = og * std::tanh(cv);
-      }
+      ArrayMap ig(g, H), fg(g + H, H), gg(g + 2 * H, H), og(g + 3 * H, H);
+      ig = ig.logistic();
+      fg = fg.logistic();
+      gg = gg.tanh();
+      og = og.logistic();
+      ArrayMap cv(c, H);
+      cv = fg * ConstArrayMap(cp, H) + ig * gg;
+      if (opt.cellClip > 0) cv = cv.min(opt.cellClip).max(-opt.cellClip);
+      ArrayMap(m, H) = og * cv.tanh();
     }
     if (proj) {
       // out[:,t] = m_t W_hrᵀ: (B,H)·(H,P)
@@ -166,19 +166,17 @@ void lstmBackward(const LstmOptions& opt, const LstmWeights& w, const LstmGrads&
       const float* c = cache.cells.data() + b * strideH + static_cast<int64_t>(t) * H;
       const float* cp = t > 0 ? c - H : cache.c0.data() + static_cast<int64_t>(b) * H;
       float* dg = dGates.data() + b * strideG + static_cast<int64_t>(t) * G;
-      float* dcb = dc.data() + static_cast<int64_t>(b) * H;
-      const float* dmb = dm.data() + static_cast<int64_t>(b) * H;
-      for (int k = 0; k < H; ++k) {
-        const float ig = g[k], fg = g[H + k], gg = g[2 * H + k], og = g[3 * H + k];
-        const float tc = std::tanh(c[k]);
-        float dcv = dcb[k] + dmb[k] * og * (1.0f - tc * tc);
-        if (opt.cellClip > 0 && std::fabs(c[k]) >= opt.cellClip) dcv = 0.0f;  // clipped
-        dg[k] = dcv * gg * ig * (1.0f - ig);
-        dg[H + k] = dcv * cp[k] * fg * (1.0f - fg);
-        dg[2 * H + k] = dcv * ig * (1.0f - gg * gg);
-        dg[3 * H + k] = dmb[k] * tc * og * (1.0f - og);
-        dcb[k] = dcv * fg;  // to c_{t-1}
-      }
+      ConstArrayMap ig(g, H), fg(g + H, H), gg(g + 2 * H, H), og(g + 3 * H, H), cv(c, H);
+      ArrayMap dcb(dc.data() + static_cast<int64_t>(b) * H, H);
+      ConstArrayMap dmb(dm.data() + static_cast<int64_t>(b) * H, H);
+      const Eigen::ArrayXf tc = cv.tanh();
+      Eigen::ArrayXf dcv = dcb + dmb * og * (1.0f - tc * tc);
+      if (opt.cellClip > 0) dcv = (cv.abs() >= opt.cellClip).select(0.0f, dcv);  // clipped: no gradient
+      ArrayMap(dg, H) = dcv * gg * ig * (1.0f - ig);
+      ArrayMap(dg + H, H) = dcv * ConstArrayMap(cp, H) * fg * (1.0f - fg);
+      ArrayMap(dg + 2 * H, H) = dcv * ig * (1.0f - gg * gg);
+      ArrayMap(dg + 3 * H, H) = dmb * tc * og * (1.0f - og);
+      dcb = dcv * fg;  // to c_{t-1}
     }
     // to h_{t-1}: (B,4H)·(4H,R)
     ConstStridedMap dGt(dGates.data() + static_cast<int64_t>(t) * G, B, G,
