@@ -5,6 +5,8 @@
 
 #include <exception>
 
+#include "ui/util/ThreadPriority.h"
+
 namespace embedlab::ui {
 
 TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent) {
@@ -35,6 +37,7 @@ bool TrainingWorker::start(std::unique_ptr<TrainingJob> job) {
   TrainingJob* rawJob = job_.get();
   StopToken* rawToken = token_.get();
   thread_ = std::thread([this, rawJob, rawToken] {
+    lowerCurrentThreadPriority();  // the event loop comes first (see ThreadPriority.h)
     JobResult result;
     try {
       result = rawJob->run([this](const Progress& p) { onReport(p); }, *rawToken);

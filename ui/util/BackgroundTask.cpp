@@ -5,6 +5,8 @@
 
 #include <exception>
 
+#include "ui/util/ThreadPriority.h"
+
 namespace embedlab::ui {
 
 BackgroundTask::BackgroundTask(QObject* parent) : QObject(parent) {}
@@ -35,6 +37,7 @@ void BackgroundTask::start(Work work) {
   }
   auto token = token_;
   thread_ = std::thread([this, work = std::move(work), token, generation] {
+    lowerCurrentThreadPriority();
     std::function<void()> continuation;
     QString error;
     // Progress is coalesced: only the latest fraction travels, one queued call at a time.
