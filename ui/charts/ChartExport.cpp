@@ -1,6 +1,8 @@
 #include "ui/charts/ChartExport.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
+#include <QResizeEvent>
 #include <QFile>
 #include <QLayout>
 #include <QPainter>
@@ -11,7 +13,7 @@
 
 namespace embedlab::ui {
 
-QImage ChartExport::renderWidget(QWidget* widget) {
+void ChartExport::prepareWidget(QWidget* widget) {
   // A widget that was never shown has no laid-out children yet; give it a sensible size and
   // activate its layout so the picture matches what the window would show.
   QSize size = widget->size();
@@ -19,7 +21,21 @@ QImage ChartExport::renderWidget(QWidget* widget) {
     size = widget->sizeHint().expandedTo(QSize(800, 600));
   if (widget->size() != size) widget->resize(size);
   if (QLayout* layout = widget->layout()) layout->activate();
+  // Hidden widgets keep their resize events pending until shown; QChartView sizes its chart in
+  // resizeEvent, so deliver them now (parents first, as showing would).
+  QList<QWidget*> widgets{widget};
+  widgets += widget->findChildren<QWidget*>();
+  for (QWidget* w : widgets) {
+    if (!w->testAttribute(Qt::WA_PendingResizeEvent)) continue;
+    w->setAttribute(Qt::WA_PendingResizeEvent, false);
+    QResizeEvent event(w->size(), QSize());
+    QCoreApplication::sendEvent(w, &event);
+  }
+}
 
+QImage ChartExport::renderWidget(QWidget* widget) {
+  prepareWidget(widget);
+  const QSize size = widget->size();
   const qreal dpr = widget->devicePixelRatioF();
   QImage image(size * dpr, QImage::Format_ARGB32_Premultiplied);
   image.setDevicePixelRatio(dpr);

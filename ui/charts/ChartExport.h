@@ -12,6 +12,8 @@ namespace embedlab::ui {
 
 class ChartExport {
  public:
+  // Gives a never-shown widget a size and lays it out (what renderWidget does first).
+  static void prepareWidget(QWidget* widget);
   // Renders the widget at its current size (its size hint if it has never been laid out).
   static QImage renderWidget(QWidget* widget);
 

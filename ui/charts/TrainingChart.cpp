@@ -1,6 +1,7 @@
 #include "ui/charts/TrainingChart.h"
 
 #include <QChart>
+#include <QCoreApplication>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -379,7 +380,17 @@ struct TrainingChart::Private {
     e.dirty = false;
   }
 
+  // About one tick label per 38 px of height and 110 px of width, so small charts do not crowd
+  // (Qt Charts silently drops labels that overlap, leaving uneven gaps).
+  static int yTicks(const QChart* c) { return std::clamp(int(c->plotArea().height() / 38), 2, 8); }
+  int xTicks() const { return std::clamp(int(lossChart->plotArea().width() / 110), 2, 10); }
+  int tickSignature() const {
+    return xTicks() + 16 * (yTicks(lossChart) + 16 * (yTicks(rateChart) + 16 * yTicks(extraChart)));
+  }
+  int appliedTicks = -1;
+
   void updateAxes() {
+    appliedTicks = tickSignature();
     Range x, loss, lr, ips, ex, ey;
     for (const auto& r : runs) {
       x.merge(r->x);
@@ -400,7 +411,7 @@ struct TrainingChart::Private {
     if (!x.valid()) x = Range{0, 1};
     for (QValueAxis* axis : {lossX, rateX, extraX}) {
       axis->setTitleText(xTitle);
-      setLinearRange(axis, x.lo, x.hi, 6);
+      setLinearRange(axis, x.lo, x.hi, xTicks());
     }
 
     if (!loss.valid()) loss = Range{logScale ? 0.1 : 0.0, logScale ? 10.0 : 1.0};
@@ -420,20 +431,58 @@ struct TrainingChart::Private {
       axis->setRange(lo, hi);
     } else if (auto* axis = qobject_cast<QValueAxis*>(lossY)) {
       const double pad = (loss.hi - loss.lo) * 0.05;
-      setLinearRange(axis, loss.lo - pad, loss.hi + pad, 5);
+      setLinearRange(axis, loss.lo - pad, loss.hi + pad, yTicks(lossChart));
     }
 
     if (!lr.valid()) lr = Range{0, 1};
-    setLinearRange(lrAxis, std::min(0.0, lr.lo), lr.hi * 1.05, 4);
+    setLinearRange(lrAxis, std::min(0.0, lr.lo), lr.hi * 1.05, yTicks(rateChart));
     lrAxis->setLabelFormat(QStringLiteral("%.2g"));
     if (!ips.valid()) ips = Range{0, 1};
-    setLinearRange(ipsAxis, std::min(0.0, ips.lo), ips.hi * 1.05, 4);
+    setLinearRange(ipsAxis, std::min(0.0, ips.lo), ips.hi * 1.05, yTicks(rateChart));
     ipsAxis->setTitleText(appliedIps.suffix.isEmpty() ? tr("%1/s").arg(itemUnit)
                                                       : tr("%1 %2/s").arg(appliedIps.suffix, itemUnit));
 
     if (!ey.valid()) ey = Range{0, 1};
     const double pad = (ey.hi - ey.lo) * 0.05;
-    setLinearRange(extraY, ey.lo - pad, ey.hi + pad, 4);
+    setLinearRange(extraY, ey.lo - pad, ey.hi + pad, yTicks(extraChart));
+  }
+
+  // The stacked charts share the x axis, so their plot areas should start and end at the same
+  // pixel columns; their y axes differ in label width, so each chart's side margin absorbs the
+  // difference. Runs whenever a plot area moves; settles after one round (labels do not depend
+  // on the margins).
+  bool aligning = false;
+  void alignPlotAreas() {
+    if (aligning) return;
+    aligning = true;
+    std::vector<QChart*> charts;
+    for (HoverChartView* v : {lossView, rateView, extraView})
+      if (!v->isHidden()) charts.push_back(v->chart());
+    double left = 0, right = 0;   // widest axis band on each side, beyond the base margin
+    auto bands = [](QChart* c) {
+      const QRectF plot = c->plotArea(), all = c->rect();
+      const QMargins m = c->margins();
+      return std::pair{plot.left() - all.left() - m.left(), all.right() - plot.right() - m.right()};
+    };
+    for (QChart* c : charts) {
+      const auto [l, r] = bands(c);
+      left = std::max(left, l);
+      right = std::max(right, r);
+    }
+    for (QChart* c : charts) {
+      const auto [l, r] = bands(c);
+      QMargins m = c->margins();
+      const QMargins want(kBaseMargin + int(std::lround(left - l)), m.top(), kBaseMargin + int(std::lround(right - r)),
+                          m.bottom());
+      if (want != m) c->setMargins(want);
+    }
+    aligning = false;
+  }
+  static constexpr int kBaseMargin = 4;
+
+  void layoutChanged() {
+    alignPlotAreas();
+    if (tickSignature() != appliedTicks) updateAxes();
   }
 
   void showHover(HoverChartView* view, QPointF value, QPoint globalPos) {
@@ -515,6 +564,8 @@ TrainingChart::TrainingChart(QWidget* parent) : QWidget(parent), d_(std::make_un
   layout->addWidget(d.lossView, 3);
   layout->addWidget(d.rateView, 2);
   layout->addWidget(d.extraView, 2);
+  for (QChart* c : {d.lossChart, d.rateChart, d.extraChart})
+    connect(c, &QChart::plotAreaChanged, this, [this] { d_->layoutChanged(); }, Qt::QueuedConnection);
 
   d.updateAxes();
 }
@@ -771,6 +822,11 @@ QString TrainingChart::hoverText(double x) const {
 bool TrainingChart::exportPng(const QString& path) const {
   auto* self = const_cast<TrainingChart*>(this);   // drawing pending points is not a visible change
   self->redrawNow();
+  // Offscreen and never shown, the charts' layouts are still pending: run them, then align.
+  ChartExport::prepareWidget(self);
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+  d_->layoutChanged();
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
   const QImage image = ChartExport::renderWidget(self);
   return ChartExport::writePng(image, path, &d_->lastError);
 }
