@@ -3,6 +3,7 @@
 // JSON object on stdout (keys and types), one-line errors naming the flag or file, and that no
 // output file (nor a temporary one) is left behind after a failure.
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <QDir>
@@ -283,7 +284,7 @@ class TestCli : public QObject {
   void trainWord2vecJson() {
     const QString out = path("cbow.vec"), log = path("loss.csv");
     const CliRun r = runCli({"train", "word2vec", "--corpus", corpus_, "--out", out, "--arch", "cbow", "--loss", "hs",
-                             "--dim", "8", "--epochs", "1", "--min-count", "1", "--threads", "2", "--loss-log", log});
+                             "--dim=8", "--epochs", "1", "--min-count=1", "--threads", "2", "--loss-log", log});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const json j = parseOutput(r);
     for (const char* key : {"words_per_sec", "seconds", "final_loss"})
@@ -404,6 +405,24 @@ class TestCli : public QObject {
     writeFile(corpus, "some text\n");
     QFile::setPermissions(corpus, QFileDevice::WriteOwner);
     expectFailure({"corpus", "stats", "--corpus", corpus}, 1, "unreadable.txt");
+  }
+
+  // A FIFO would block a reader that opened it; it must be refused at once, not hang.
+  void corpusIsAFifo() {
+    const QString fifo = path("corpus.fifo");
+    QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+    expectFailure({"corpus", "stats", "--corpus", fifo}, 1, "corpus.fifo");
+    expectFailure({"train", "word2vec", "--corpus", fifo, "--out", path("fifo-train.bin")}, 1, "corpus.fifo",
+                  "fifo-train");
+  }
+
+  void quietSilencesWarnings() {
+    const QString file = path("quiet.txt");
+    writeFile(file, "caf\xff caf\xff\n");
+    const CliRun r = runCli({"corpus", "stats", "--corpus", file, "--min-count", "1", "--quiet"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    QCOMPARE(parseOutput(r)["invalid_utf8"].get<int64_t>(), 2);
   }
 
   void outputDirectoryMissing() {
