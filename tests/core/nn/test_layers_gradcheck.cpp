@@ -3,6 +3,8 @@
 // gradient clipping against hand-computed values.
 #include <QtTest>
 
+#include <omp.h>
+
 #include <cmath>
 #include <functional>
 #include <random>
@@ -402,6 +404,110 @@ private:
     Vec dx2(n);
     dropoutBackward(dx2.data(), R.data(), mask.data(), n, 0.25f, false);
     QVERIFY(dx2 == R);
+  }
+
+  void sameResultOnAnyThreadCount() {
+    // Sizes above every parallel threshold, so that the threaded paths run. Two runs on two threads
+    // must be bit-identical (no races, fixed sum order); one thread must agree to rounding (Eigen
+    // picks its GEMM blocking, hence its summation order, from the thread count).
+    auto runAll = [](int threads) {
+      omp_set_num_threads(threads);
+      std::vector<Vec> results;
+      {  // attention with padding
+        const int B = 4, T = 32, C = 64, NH = 4;
+        Vec qkv = randn(B * T * 3 * C, 1, 91), R = randn(B * T * C, 1, 92), out(B * T * C), att(B * NH * T * T),
+            dqkv(qkv.size());
+        std::vector<int32_t> mask(B * T, 1);
+        for (int t = 20; t < T; ++t) mask[3 * T + t] = 0;
+        attentionForward(out.data(), att.data(), qkv.data(), mask.data(), B, T, C, NH);
+        attentionBackward(dqkv.data(), R.data(), qkv.data(), att.data(), B, T, C, NH);
+        results.push_back(out);
+        results.push_back(dqkv);
+      }
+      {  // LSTMP with clipping
+        LstmOptions opt;
+        opt.input = 32;
+        opt.hidden = 256;
+        opt.projection = 64;
+        opt.cellClip = 3;
+        opt.projClip = 3;
+        const int B = 80, T = 5, H = 256, P = 64, I = 32;
+        Vec x = randn(B * T * I, 1, 93), wIh = randn(4 * H * I, 0.2f, 94), wHh = randn(4 * H * P, 0.2f, 95),
+            wHr = randn(P * H, 0.2f, 96), R = randn(B * T * P, 1, 97), out(B * T * P), dx(x.size()),
+            dwIh(wIh.size()), dwHh(wHh.size()), dwHr(wHr.size());
+        LstmWeights w;
+        w.wIh = wIh.data();
+        w.wHh = wHh.data();
+        w.wHr = wHr.data();
+        LstmCache cache;
+        lstmForward(opt, w, out.data(), cache, x.data(), B, T);
+        LstmGrads g{dwIh.data(), dwHh.data(), nullptr, nullptr, dwHr.data()};
+        lstmBackward(opt, w, g, dx.data(), R.data(), x.data(), out.data(), cache);
+        results.insert(results.end(), {out, dx, dwIh, dwHh, dwHr});
+      }
+      {  // char-CNN
+        CharCnnShape s;
+        s.N = 24;
+        s.L = 20;
+        s.E = 16;
+        s.filters = {{1, 32}, {3, 64}, {5, 128}};
+        const int OF = s.outputSize();
+        Vec x = randn(s.N * s.L * s.E, 1, 98), R = randn(s.N * OF, 1, 99), out(s.N * OF), dx(x.size());
+        std::vector<int32_t> argmax(s.N * OF);
+        std::vector<Vec> w, b, dw, db;
+        std::vector<const float*> wp, bp;
+        std::vector<float*> dwp, dbp;
+        for (size_t j = 0; j < s.filters.size(); ++j) {
+          w.push_back(randn(s.filters[j].count * s.filters[j].width * s.E, 0.3f, 200 + j));
+          b.push_back(randn(s.filters[j].count, 0.3f, 210 + j));
+          dw.emplace_back(w.back().size());
+          db.emplace_back(b.back().size());
+        }
+        for (size_t j = 0; j < w.size(); ++j) {
+          wp.push_back(w[j].data());
+          bp.push_back(b[j].data());
+          dwp.push_back(dw[j].data());
+          dbp.push_back(db[j].data());
+        }
+        charCnnForward(out.data(), argmax.data(), x.data(), wp, bp, s);
+        charCnnBackward(dx.data(), dwp, dbp, R.data(), out.data(), argmax.data(), x.data(), wp, s);
+        results.insert(results.end(), {out, dx, dw[0], dw[2], db[1]});
+      }
+      {  // layernorm, GELU, cross-entropy, linear at sizes that go parallel
+        const int N = 512, C = 128, V = 300;
+        Vec x = randn(N * C, 1, 101), w = randn(C, 1, 102), b = randn(C, 1, 103), out(N * C), mean(N), rstd(N),
+            dx(N * C), dw(C), db(C), R = randn(N * C, 1, 104);
+        layerNormForward(out.data(), mean.data(), rstd.data(), x.data(), w.data(), b.data(), N, C, 1e-5f);
+        layerNormBackward(dx.data(), dw.data(), db.data(), R.data(), x.data(), w.data(), mean.data(), rstd.data(), N, C);
+        Vec gl(N * C * 2), dgl(N * C * 2), xx = randn(N * C * 2, 1, 105);
+        geluForward(gl.data(), xx.data(), N * C * 2);
+        geluBackward(dgl.data(), xx.data(), xx.data(), N * C * 2);
+        Vec wl = randn(V * C, 0.1f, 106), logits(N * V), probs(N * V), dlogits(N * V), dxl(N * C), dwl(V * C);
+        linearForward(logits.data(), x.data(), wl.data(), nullptr, N, C, V);
+        std::vector<int32_t> targets(N);
+        for (int n = 0; n < N; ++n) targets[n] = n % 7 == 0 ? kIgnoreIndex : (n * 31) % V;
+        const auto ce = softmaxCrossEntropyForward(probs.data(), logits.data(), targets.data(), N, V);
+        softmaxCrossEntropyBackward(dlogits.data(), probs.data(), targets.data(), N, V, ce.labelled);
+        linearBackward(dxl.data(), dwl.data(), nullptr, dlogits.data(), x.data(), wl.data(), N, C, V);
+        results.insert(results.end(), {out, dx, dw, db, gl, dgl, dlogits, dxl, dwl, Vec{float(ce.loss)}});
+      }
+      return results;
+    };
+    const int saved = omp_get_max_threads();
+    const auto one = runAll(1);
+    const auto two = runAll(2);
+    const auto twoAgain = runAll(2);
+    omp_set_num_threads(saved);
+    QCOMPARE(one.size(), two.size());
+    for (size_t i = 0; i < one.size(); ++i) {
+      QVERIFY2(two[i] == twoAgain[i], ("result " + std::to_string(i) + " differs between runs").c_str());
+      double d2 = 0, r2 = 0;
+      for (size_t k = 0; k < one[i].size(); ++k) {
+        d2 += double(one[i][k] - two[i][k]) * (one[i][k] - two[i][k]);
+        r2 += double(one[i][k]) * one[i][k];
+      }
+      QVERIFY2(std::sqrt(d2) <= 1e-6 * std::sqrt(r2), ("result " + std::to_string(i) + " depends on threads").c_str());
+    }
   }
 
   void adamwTwoSteps() {
