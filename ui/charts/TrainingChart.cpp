@@ -94,13 +94,17 @@ void setLinearRange(QValueAxis* axis, double lo, double hi, int ticks) {
     hi += pad;
   }
   const double interval = niceInterval(hi - lo, ticks);
-  // Fixed ticks while the range changes: with the old interval still in force, a range that grew
-  // 1000-fold would first lay out 1000 times too many tick labels.
-  axis->setTickType(QValueAxis::TicksFixed);
-  axis->setRange(lo, hi);
-  axis->setTickAnchor(0);
-  axis->setTickInterval(interval);
-  axis->setTickType(QValueAxis::TicksDynamic);
+  if (axis->tickType() == QValueAxis::TicksDynamic && axis->tickInterval() == interval) {
+    axis->setRange(lo, hi);   // the common live case: the range grows a little, same ticks
+  } else {
+    // Fixed ticks while the range changes: with the old interval still in force, a range that
+    // grew 1000-fold would first lay out 1000 times too many tick labels.
+    axis->setTickType(QValueAxis::TicksFixed);
+    axis->setRange(lo, hi);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(interval);
+    axis->setTickType(QValueAxis::TicksDynamic);
+  }
   const int decimals = interval >= 1 ? 0 : int(std::ceil(-std::log10(interval) - 1e-9));
   axis->setLabelFormat(QStringLiteral("%.%1f").arg(std::clamp(decimals, 0, 12)));
 }
