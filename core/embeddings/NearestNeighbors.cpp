@@ -122,7 +122,9 @@ bool forEachScoreBlock(const float* X, int64_t R, int dim, const float* Q, int64
     progress(p);
   };
 
-#pragma omp parallel num_threads(threads)
+  // Small jobs run on the calling thread: waking a team costs more than it saves.
+  const int team = (blocks > 1 && double(R) * double(m) * dim >= 4e6) ? threads : 1;
+#pragma omp parallel num_threads(team)
   {
     omp_set_num_threads(1);  // Eigen must not open its own team inside ours
     const int tid = omp_get_thread_num();
@@ -167,7 +169,7 @@ NearestNeighbors::NearestNeighbors(const EmbeddingSet& set, const Options& optio
   norms_.assign(static_cast<size_t>(rows_), 0.0f);
   const float* src = set.data();
   const int threads = resolveThreads(options_.threads);
-#pragma omp parallel for num_threads(threads) schedule(static)
+#pragma omp parallel for num_threads(threads) schedule(static) if (rows_ * dim_ >= (1 << 18))
   for (int64_t r = 0; r < rows_; ++r) {
     double norm = 0;
     normaliseInto(src + r * dim_, dim_, normalized_.data() + r * dim_, &norm);
@@ -202,7 +204,7 @@ std::vector<Neighbor> NearestNeighbors::nearest(const float* query, int k, const
   // own top k.  scores[chunk] = X[chunk] q   (n) = (n, dim) (dim)
   constexpr int64_t kChunk = 4096;
   const int64_t chunks = (R + kChunk - 1) / kChunk;
-  const int threads = static_cast<int>(std::min<int64_t>(resolveThreads(options_.threads), chunks));
+  const int threads = R * dim_ >= (1 << 20) ? static_cast<int>(std::min<int64_t>(resolveThreads(options_.threads), chunks)) : 1;
   std::vector<TopK> tops(static_cast<size_t>(threads), TopK(k));
 #pragma omp parallel num_threads(threads)
   {

@@ -29,6 +29,9 @@ namespace {
 constexpr int64_t kMaxDim = 1 << 20;         // no embedding has a million dimensions
 constexpr size_t kMaxLabelBytes = 1 << 16;   // word2vec.c itself truncates words at 50 bytes
 constexpr size_t kChunkBytes = 16u << 20;    // text is parsed 16 MiB at a time
+// Below this many values a chunk is parsed by one thread: waking a team costs more than it saves
+// (milliseconds on a busy machine).
+constexpr int64_t kParallelValues = 1 << 16;
 constexpr size_t kMaxLineBytes = 256u << 20; // a million values of ~50 characters fit
 constexpr int64_t kReserveFloats = int64_t(1) << 28;  // never pre-allocate more than 1 GiB on a header's word
 
@@ -310,7 +313,9 @@ void checkStop(const WordVectorsLoadOptions& options, const std::string& path) {
 // onLines(lines, firstLineNumber). Lines are views into the chunk, valid during the call.
 template <class OnLines>
 void forEachLineChunk(InputFile& in, OnLines&& onLines) {
-  std::vector<char> buffer(kChunkBytes);
+  // Small files get a small buffer (it is zero-filled, and tools load many small files).
+  const size_t initial = in.compressed() ? (4u << 20) : static_cast<size_t>(std::min<int64_t>(in.size() + 1, kChunkBytes));
+  std::vector<char> buffer(std::max<size_t>(initial, 4096));
   size_t carry = 0;  // bytes of an incomplete line kept from the previous chunk
   int64_t lineNumber = 1;
   bool eof = false;
@@ -434,7 +439,7 @@ EmbeddingSet loadText(const std::string& path, VectorFormat requested, const Wor
     values.resize(n * static_cast<size_t>(dim));
     results.assign(n, LineResult{});
     // Lines are independent: parse them in parallel, then append in file order.
-#pragma omp parallel for num_threads(threads) schedule(dynamic, 256)
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 256) if (n * dim >= kParallelValues)
     for (int64_t i = 0; i < static_cast<int64_t>(n); ++i) {
       const std::string_view line = lines[begin + static_cast<size_t>(i)];
       if (blankLine(line)) {
@@ -597,7 +602,7 @@ EmbeddingSet loadProjector(const std::string& path, const WordVectorsLoadOptions
     }
     values.resize(n * static_cast<size_t>(dim));
     results.assign(n, LineResult{});
-#pragma omp parallel for num_threads(threads) schedule(dynamic, 256)
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 256) if (n * dim >= kParallelValues)
     for (int64_t i = 0; i < static_cast<int64_t>(n); ++i) {
       if (blankLine(lines[i])) {
         results[i].blank = true;
@@ -747,7 +752,7 @@ void writeRows(AtomicFile& out, int64_t rows, FormatRow&& formatRow) {
   std::vector<std::string> texts(static_cast<size_t>(std::min(rows, chunk)));
   for (int64_t begin = 0; begin < rows; begin += chunk) {
     const int64_t n = std::min(chunk, rows - begin);
-#pragma omp parallel for schedule(dynamic, 64)
+#pragma omp parallel for schedule(dynamic, 64) if (n >= 512)
     for (int64_t i = 0; i < n; ++i) formatRow(begin + i, texts[static_cast<size_t>(i)]);
     for (int64_t i = 0; i < n; ++i) out.write(texts[static_cast<size_t>(i)]);
   }

@@ -336,6 +336,42 @@ class TestWordVectors : public QObject {
     }
   }
 
+  void damagedFilesGiveErrorsNotCrashes() {
+    // Random byte damage (deterministic): every outcome is a set or an embedlab::Error.
+    EmbeddingSet set = sample(30, 6, 4, true);
+    std::mt19937 rng(11);
+    for (const char* name : {"fz.vec", "fz.bin", "fz.tsv", "fz.txt"}) {
+      const std::string clean = path(name);
+      if (std::string(name) == "fz.txt")
+        saveWordVectors(set, clean, VectorFormat::GloveText);
+      else
+        saveWordVectors(set, clean);
+      const std::string bytes = readBytes(clean);
+      for (int trial = 0; trial < 60; ++trial) {
+        std::string damaged = bytes;
+        const int edits = 1 + static_cast<int>(rng() % 4);
+        for (int e = 0; e < edits; ++e) {
+          const size_t at = rng() % damaged.size();
+          switch (rng() % 3) {
+            case 0: damaged[at] = static_cast<char>(rng() & 0xFF); break;
+            case 1: damaged.erase(at, 1 + rng() % 8); break;
+            default: damaged.resize(at); break;
+          }
+          if (damaged.empty()) break;
+        }
+        const std::string p = path(std::string("d-") + name);
+        writeBytes(p, damaged);
+        if (std::string(name) == "fz.tsv") writeBytes(projectorMetadataPath(p), readBytes(projectorMetadataPath(clean)));
+        try {
+          EmbeddingSet back = loadWordVectors(p);
+          QVERIFY(back.rows() <= set.rows() + 1);
+        } catch (const Error& e) {
+          QVERIFY(std::string(e.what()).find("d-fz") != std::string::npos);
+        }
+      }
+    }
+  }
+
   void failedWriteLeavesNoFile() {
     // The directory does not exist: nothing is created and the error names the file.
     try {
