@@ -162,8 +162,8 @@ std::string csvField(const QString& text) {
   return quoted + '"';
 }
 
-}  // namespace
-
+// Run state lives in this file only (anonymous namespace: no clash with the run records of the
+// window, which are another thing with a similar name).
 struct ExtraSeries {
   QString name;
   std::vector<double> step, value;
@@ -222,6 +222,8 @@ struct Run {
     dirty = true;
   }
 };
+
+}  // namespace
 
 struct TrainingChart::Private {
   TrainingChart* q = nullptr;
