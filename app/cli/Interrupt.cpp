@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cassert>
 #include <chrono>
 
 namespace embedlab::cli {
@@ -13,6 +14,7 @@ std::atomic<int> signalsReceived{0};
 static_assert(std::atomic<int>::is_always_lock_free, "the handler needs a lock-free flag");
 
 struct sigaction previousInt, previousTerm;
+std::atomic<bool> guardActive{false};
 
 extern "C" void onInterrupt(int) {
   if (signalsReceived.fetch_add(1) >= 1) {
@@ -25,6 +27,9 @@ extern "C" void onInterrupt(int) {
 }  // namespace
 
 InterruptGuard::InterruptGuard(StopToken& token) : token_(token) {
+  const bool wasActive = guardActive.exchange(true);
+  assert(!wasActive && "InterruptGuards must not nest");
+  (void)wasActive;
   signalsReceived.store(0);
   struct sigaction action {};
   action.sa_handler = onInterrupt;
@@ -48,6 +53,7 @@ InterruptGuard::~InterruptGuard() {
   watcher_.join();
   sigaction(SIGINT, &previousInt, nullptr);
   sigaction(SIGTERM, &previousTerm, nullptr);
+  guardActive.store(false);
 }
 
 bool InterruptGuard::interrupted() const { return signalsReceived.load() > 0; }

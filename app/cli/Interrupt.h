@@ -4,6 +4,7 @@
 // writes is written atomically); a second one ends the process at once (exit code 130).
 // A signal handler may not lock the token's mutex, so the handler only sets a flag and a small
 // watcher thread turns the flag into token.requestStop() within ~10 ms.
+// One guard at a time (they may follow each other, not nest): the handlers are process-wide.
 #include <atomic>
 #include <thread>
 
