@@ -486,7 +486,7 @@ class TestCli : public QObject {
     ::kill(static_cast<pid_t>(p.processId()), SIGINT);
     clock.restart();
     QVERIFY(p.waitForFinished(10000));
-    QVERIFY2(clock.elapsed() < 3000, "stop took too long");
+    QVERIFY2(clock.elapsed() < 5000, "stop took too long");  // generous: sanitizer builds on a busy machine
     err += p.readAllStandardError();
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), 1);
