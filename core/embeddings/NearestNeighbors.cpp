@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <string>
 #include <unordered_map>
 
@@ -109,6 +110,7 @@ bool forEachScoreBlock(const float* X, int64_t R, int dim, const float* Q, int64
   ConstRowMap queries(Q, m, dim);
   std::atomic<int64_t> done{0};
   std::atomic<bool> stopped{false};
+  std::exception_ptr error;
   auto lastReport = std::chrono::steady_clock::now();
   const auto started = lastReport;
   auto report = [&](int64_t d, std::chrono::steady_clock::time_point now) {
@@ -136,23 +138,32 @@ bool forEachScoreBlock(const float* X, int64_t R, int dim, const float* Q, int64
         stopped.store(true, std::memory_order_relaxed);
         continue;
       }
-      const int64_t start = blk * nb;
-      const int64_t n = std::min(nb, R - start);
-      ConstRowMap block(X + start * dim, n, dim);
-      S.resize(n, m);
-      S.noalias() = block * queries.transpose();
-      consume(tid, start, n, S.data());
-      const int64_t d = done.fetch_add(1) + 1;
-      // Only the first thread reports (a sink need not be thread-safe), at most every 50 ms.
-      if (progress && tid == 0) {
-        auto now = std::chrono::steady_clock::now();
-        if (now - lastReport > std::chrono::milliseconds(50)) {
-          lastReport = now;
-          report(d, now);
+      // An exception must not leave an OpenMP region (that terminates the program): keep the
+      // first one, stop the others, rethrow on the calling thread.
+      try {
+        const int64_t start = blk * nb;
+        const int64_t n = std::min(nb, R - start);
+        ConstRowMap block(X + start * dim, n, dim);
+        S.resize(n, m);
+        S.noalias() = block * queries.transpose();
+        consume(tid, start, n, S.data());
+        const int64_t d = done.fetch_add(1) + 1;
+        // Only the first thread reports (a sink need not be thread-safe), at most every 50 ms.
+        if (progress && tid == 0) {
+          auto now = std::chrono::steady_clock::now();
+          if (now - lastReport > std::chrono::milliseconds(50)) {
+            lastReport = now;
+            report(d, now);
+          }
         }
+      } catch (...) {
+#pragma omp critical(embedlab_nn_error)
+        if (!error) error = std::current_exception();
+        stopped.store(true, std::memory_order_relaxed);
       }
     }
   }
+  if (error) std::rethrow_exception(error);
   if (stopped.load()) return false;
   if (progress) report(blocks, std::chrono::steady_clock::now());
   return true;
