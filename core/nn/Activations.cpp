@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 // See EigenMaps.h: a GCC 12 false positive inside Eigen's AVX-512 packet code.
 #pragma GCC diagnostic push
@@ -21,29 +22,42 @@ constexpr int64_t kParallelMin = 1 << 16;  // below this, threads cost more than
 
 // The erf GELU runs through Eigen's vectorised erf/exp (max. abs. error of erf ~4e-7, i.e. a few
 // float ulps) in chunks: the scalar std::erf costs ~5x more and GELU sits on every FFN element.
+// Each chunk is computed in an aligned scratch array and copied out: Eigen does the unaligned
+// head of a destination with its scalar erf, which rounds differently, so computing in place
+// would make the result depend on where the buffer happens to be allocated.
 namespace {
 constexpr int64_t kChunk = 4096;
 }
 
 void geluForward(float* out, const float* x, int64_t n) {
   const int64_t chunks = (n + kChunk - 1) / kChunk;
-#pragma omp parallel for schedule(static) if (n > kParallelMin)
-  for (int64_t ci = 0; ci < chunks; ++ci) {
-    const int64_t begin = ci * kChunk, len = std::min(kChunk, n - begin);
-    Eigen::Map<const Eigen::ArrayXf> X(x + begin, len);
-    Eigen::Map<Eigen::ArrayXf>(out + begin, len) = 0.5f * X * (1.0f + (X * kInvSqrt2).erf());
+#pragma omp parallel if (n > kParallelMin)
+  {
+    Eigen::ArrayXf y(kChunk);
+#pragma omp for schedule(static)
+    for (int64_t ci = 0; ci < chunks; ++ci) {
+      const int64_t begin = ci * kChunk, len = std::min(kChunk, n - begin);
+      Eigen::Map<const Eigen::ArrayXf> X(x + begin, len);
+      y.head(len) = 0.5f * X * (1.0f + (X * kInvSqrt2).erf());
+      std::memcpy(out + begin, y.data(), sizeof(float) * len);
+    }
   }
 }
 
 void geluBackward(float* dx, const float* dout, const float* x, int64_t n) {
   // d/dx [x Φ(x)] = Φ(x) + x φ(x)
   const int64_t chunks = (n + kChunk - 1) / kChunk;
-#pragma omp parallel for schedule(static) if (n > kParallelMin)
-  for (int64_t ci = 0; ci < chunks; ++ci) {
-    const int64_t begin = ci * kChunk, len = std::min(kChunk, n - begin);
-    Eigen::Map<const Eigen::ArrayXf> X(x + begin, len), D(dout + begin, len);
-    Eigen::Map<Eigen::ArrayXf>(dx + begin, len) +=
-        D * (0.5f * (1.0f + (X * kInvSqrt2).erf()) + X * kInvSqrt2Pi * (-0.5f * X * X).exp());
+#pragma omp parallel if (n > kParallelMin)
+  {
+    Eigen::ArrayXf dy(kChunk);
+#pragma omp for schedule(static)
+    for (int64_t ci = 0; ci < chunks; ++ci) {
+      const int64_t begin = ci * kChunk, len = std::min(kChunk, n - begin);
+      Eigen::Map<const Eigen::ArrayXf> X(x + begin, len), D(dout + begin, len);
+      dy.head(len) = D * (0.5f * (1.0f + (X * kInvSqrt2).erf()) + X * kInvSqrt2Pi * (-0.5f * X * X).exp());
+      float* d = dx + begin;
+      for (int64_t i = 0; i < len; ++i) d[i] += dy[i];
+    }
   }
 }
 

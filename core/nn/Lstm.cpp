@@ -68,24 +68,35 @@ void lstmForward(const LstmOptions& opt, const LstmWeights& w, float* out, LstmC
     Gt.noalias() += Hp * Whh.transpose();
 
     // Gate non-linearities and the cell update, vectorised over the hidden units (Eigen's
-    // logistic/tanh are SIMD; the scalar libm calls would cost as much as the products).
-#pragma omp parallel for schedule(static) if (static_cast<int64_t>(B) * H > 16384)
-    for (int b = 0; b < B; ++b) {
-      float* g = gates + b * strideG + static_cast<int64_t>(t) * G;
-      const float* cp = t > 0 ? cache.cells.data() + b * strideH + static_cast<int64_t>(t - 1) * H
-                              : cache.c0.data() + static_cast<int64_t>(b) * H;
-      float* c = cache.cells.data() + b * strideH + static_cast<int64_t>(t) * H;
-      float* m = proj ? cache.hidden.data() + b * strideH + static_cast<int64_t>(t) * H
-                      : out + b * strideR + static_cast<int64_t>(t) * R;
-      ArrayMap ig(g, H), fg(g + H, H), gg(g + 2 * H, H), og(g + 3 * H, H);
-      ig = ig.logistic();
-      fg = fg.logistic();
-      gg = gg.tanh();
-      og = og.logistic();
-      ArrayMap cv(c, H);
-      cv = fg * ConstArrayMap(cp, H) + ig * gg;
-      if (opt.cellClip > 0) cv = cv.min(opt.cellClip).max(-opt.cellClip);
-      ArrayMap(m, H) = og * cv.tanh();
+    // logistic/tanh are SIMD; the scalar libm calls would cost as much as the products). They
+    // are evaluated into aligned per-thread scratch and copied out: Eigen does an unaligned head
+    // with its scalar functions, which round differently, and the result must not depend on
+    // where a buffer was allocated.
+#pragma omp parallel if (static_cast<int64_t>(B) * H > 16384)
+    {
+      Eigen::ArrayXf ig(H), fg(H), gg(H), og(H), cv(H), mv(H);
+#pragma omp for schedule(static)
+      for (int b = 0; b < B; ++b) {
+        float* g = gates + b * strideG + static_cast<int64_t>(t) * G;
+        const float* cp = t > 0 ? cache.cells.data() + b * strideH + static_cast<int64_t>(t - 1) * H
+                                : cache.c0.data() + static_cast<int64_t>(b) * H;
+        float* c = cache.cells.data() + b * strideH + static_cast<int64_t>(t) * H;
+        float* m = proj ? cache.hidden.data() + b * strideH + static_cast<int64_t>(t) * H
+                        : out + b * strideR + static_cast<int64_t>(t) * R;
+        ig = ConstArrayMap(g, H).logistic();
+        fg = ConstArrayMap(g + H, H).logistic();
+        gg = ConstArrayMap(g + 2 * H, H).tanh();
+        og = ConstArrayMap(g + 3 * H, H).logistic();
+        cv = fg * ConstArrayMap(cp, H) + ig * gg;
+        if (opt.cellClip > 0) cv = cv.min(opt.cellClip).max(-opt.cellClip);
+        mv = og * cv.tanh();
+        ArrayMap(g, H) = ig;
+        ArrayMap(g + H, H) = fg;
+        ArrayMap(g + 2 * H, H) = gg;
+        ArrayMap(g + 3 * H, H) = og;
+        ArrayMap(c, H) = cv;
+        ArrayMap(m, H) = mv;
+      }
     }
     if (proj) {
       // out[:,t] = m_t W_hrᵀ: (B,H)·(H,P)
@@ -160,23 +171,31 @@ void lstmBackward(const LstmOptions& opt, const LstmWeights& w, const LstmGrads&
       }
     }
 
-#pragma omp parallel for schedule(static) if (static_cast<int64_t>(B) * H > 16384)
-    for (int b = 0; b < B; ++b) {
-      const float* g = cache.gates.data() + b * strideG + static_cast<int64_t>(t) * G;
-      const float* c = cache.cells.data() + b * strideH + static_cast<int64_t>(t) * H;
-      const float* cp = t > 0 ? c - H : cache.c0.data() + static_cast<int64_t>(b) * H;
-      float* dg = dGates.data() + b * strideG + static_cast<int64_t>(t) * G;
-      ConstArrayMap ig(g, H), fg(g + H, H), gg(g + 2 * H, H), og(g + 3 * H, H), cv(c, H);
-      ArrayMap dcb(dc.data() + static_cast<int64_t>(b) * H, H);
-      ConstArrayMap dmb(dm.data() + static_cast<int64_t>(b) * H, H);
-      const Eigen::ArrayXf tc = cv.tanh();
-      Eigen::ArrayXf dcv = dcb + dmb * og * (1.0f - tc * tc);
-      if (opt.cellClip > 0) dcv = (cv.abs() >= opt.cellClip).select(0.0f, dcv);  // clipped: no gradient
-      ArrayMap(dg, H) = dcv * gg * ig * (1.0f - ig);
-      ArrayMap(dg + H, H) = dcv * ConstArrayMap(cp, H) * fg * (1.0f - fg);
-      ArrayMap(dg + 2 * H, H) = dcv * ig * (1.0f - gg * gg);
-      ArrayMap(dg + 3 * H, H) = dmb * tc * og * (1.0f - og);
-      dcb = dcv * fg;  // to c_{t-1}
+#pragma omp parallel if (static_cast<int64_t>(B) * H > 16384)
+    {
+      Eigen::ArrayXf tc(H), dcv(H), dgi(H), dgf(H), dgg(H), dgo(H);  // aligned scratch (see forward)
+#pragma omp for schedule(static)
+      for (int b = 0; b < B; ++b) {
+        const float* g = cache.gates.data() + b * strideG + static_cast<int64_t>(t) * G;
+        const float* c = cache.cells.data() + b * strideH + static_cast<int64_t>(t) * H;
+        const float* cp = t > 0 ? c - H : cache.c0.data() + static_cast<int64_t>(b) * H;
+        float* dg = dGates.data() + b * strideG + static_cast<int64_t>(t) * G;
+        ConstArrayMap ig(g, H), fg(g + H, H), gg(g + 2 * H, H), og(g + 3 * H, H), cv(c, H);
+        ArrayMap dcb(dc.data() + static_cast<int64_t>(b) * H, H);
+        ConstArrayMap dmb(dm.data() + static_cast<int64_t>(b) * H, H);
+        tc = cv.tanh();
+        dcv = dcb + dmb * og * (1.0f - tc * tc);
+        if (opt.cellClip > 0) dcv = (cv.abs() >= opt.cellClip).select(0.0f, dcv);  // clipped: no gradient
+        dgi = dcv * gg * ig * (1.0f - ig);
+        dgf = dcv * ConstArrayMap(cp, H) * fg * (1.0f - fg);
+        dgg = dcv * ig * (1.0f - gg * gg);
+        dgo = dmb * tc * og * (1.0f - og);
+        ArrayMap(dg, H) = dgi;
+        ArrayMap(dg + H, H) = dgf;
+        ArrayMap(dg + 2 * H, H) = dgg;
+        ArrayMap(dg + 3 * H, H) = dgo;
+        dcb = dcv * fg;  // to c_{t-1}
+      }
     }
     // to h_{t-1}: (B,4H)·(4H,R)
     ConstStridedMap dGt(dGates.data() + static_cast<int64_t>(t) * G, B, G,
