@@ -68,6 +68,7 @@ FrequencyChart::FrequencyChart(QWidget* parent) : QWidget(parent) {
   chart_->setBackgroundRoundness(0);
   chart_->setMargins(QMargins(4, 4, 4, 4));
   chart_->legend()->setAlignment(Qt::AlignBottom);
+  chart_->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
   QFont font = chart_->titleFont();
   font.setBold(true);
   font.setPointSizeF(font.pointSizeF() + 1);

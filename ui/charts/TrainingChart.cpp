@@ -354,6 +354,8 @@ struct TrainingChart::Private {
       xr.add(p.x());
       yr.add(p.y());
     }
+    // A line needs two points; the first report of a run would otherwise be invisible.
+    if (series->pointsVisible() != (pts.size() == 1)) series->setPointsVisible(pts.size() == 1);
     series->replace(pts);
   }
 
