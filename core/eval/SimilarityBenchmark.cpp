@@ -107,7 +107,8 @@ SimilarityBenchmark::Result SimilarityBenchmark::evaluate(const EmbeddingSet& ve
   }
   const int dim = vectors.dim();
   std::vector<double> human, model;
-  for (const WordPair& p : pairs_) {
+  for (size_t i = 0; i < pairs_.size(); ++i) {
+    const WordPair& p = pairs_[i];
     const int64_t a = rowOf[key(p.w1)], b = rowOf[key(p.w2)];
     if (a < 0 || b < 0) {
       ++result.oov;
@@ -123,6 +124,7 @@ SimilarityBenchmark::Result SimilarityBenchmark::evaluate(const EmbeddingSet& ve
     const double cosine = (xx > 0 && yy > 0) ? xy / std::sqrt(xx * yy) : 0.0;
     human.push_back(p.score);
     model.push_back(cosine);
+    result.scored.push_back({static_cast<int64_t>(i), p.score, cosine});
   }
   result.pairs = static_cast<int64_t>(human.size());
   result.spearman = spearman(human, model);

@@ -39,6 +39,13 @@ class SimilarityBenchmark {
     double pearson = 0;
     int64_t pairs = 0;    // pairs used
     int64_t oov = 0;      // pairs skipped because a word is missing
+    // The pairs used, for a human-vs-model scatter: index into pairs(), human score, cosine.
+    struct Scored {
+      int64_t pair = 0;
+      double human = 0;
+      double cosine = 0;
+    };
+    std::vector<Scored> scored;
   };
 
   SimilarityBenchmark() = default;

@@ -220,6 +220,10 @@ class TestBenchmarks : public QObject {
       QCOMPARE(r.oov, int64_t(1));
       QVERIFY2(std::fabs(r.spearman - 0.973329) < 1e-5, name.c_str());
       QVERIFY2(std::fabs(r.pearson - 0.937849) < 1e-5, name.c_str());
+      QCOMPARE(r.scored.size(), size_t(5));
+      QCOMPARE(r.scored[3].pair, int64_t(3));  // (x, v)
+      QCOMPARE(r.scored[3].human, 1.0);
+      QVERIFY(std::fabs(r.scored[3].cosine + 1.0) < 1e-12);
     }
     // restrictVocab: only x, y, z known -> pairs (x,y) (x,z) (y,z).
     SimilarityBenchmark::Options options;
@@ -264,6 +268,9 @@ class TestBenchmarks : public QObject {
     QCOMPARE(google.questions().size(), size_t(19544));
     QCOMPARE(google.sectionNames().size(), size_t(14));
     QCOMPARE(google.sectionNames().front(), std::string("capital-common-countries"));
+    // The Chinese CA8 sets use the same layout.
+    QCOMPARE(AnalogyBenchmark::load(eval + "ca8/morphological.txt").questions().size(), size_t(10177));
+    QCOMPARE(AnalogyBenchmark::load(eval + "ca8/semantic.txt").questions().size(), size_t(7636));
     QCOMPARE(SimilarityBenchmark::load(eval + "wordsim353.tsv").pairs().size(), size_t(353));
     QCOMPARE(SimilarityBenchmark::load(eval + "simlex999.txt").pairs().size(), size_t(999));
   }
