@@ -466,6 +466,12 @@ void TestTrainingChart::hoverTextShowsRunValues() {
   ref.push(2.5);
   QVERIFY2(text.contains(QString::number(ref.push(1.5), 'g', 5)), qPrintable(text));   // smoothed
   QVERIFY(TrainingChart().hoverText(0).isEmpty());
+
+  // Extras of the run are listed under it, nearest by step.
+  chart.appendExtra("a", "accuracy", 100, 0.25);
+  chart.appendExtra("a", "accuracy", 200, 0.75);
+  const QString withExtras = chart.hoverText(190);
+  QVERIFY2(withExtras.contains("accuracy") && withExtras.contains("0.75"), qPrintable(withExtras));
 }
 
 void TestTrainingChart::mouseOverPlotShowsTooltip() {

@@ -2,6 +2,8 @@
 
 #include <QChart>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -488,7 +490,21 @@ struct TrainingChart::Private {
   }
   static constexpr int kBaseMargin = 4;
 
+  // "Nothing to show yet" in the middle of an empty loss chart, so a newcomer knows what the
+  // empty axes are waiting for.
+  QGraphicsSimpleTextItem* placeholder = nullptr;
+  void updatePlaceholder() {
+    bool empty = true;
+    for (const auto& r : runs) empty = empty && r->points.isEmpty();
+    placeholder->setVisible(empty);
+    if (!empty) return;
+    const QRectF plot = lossChart->plotArea();
+    const QRectF text = placeholder->boundingRect();
+    placeholder->setPos(plot.center() - QPointF(text.width() / 2, text.height() / 2));
+  }
+
   void layoutChanged() {
+    updatePlaceholder();
     alignPlotAreas();
     if (tickSignature() != appliedTicks) updateAxes();
   }
@@ -518,6 +534,10 @@ TrainingChart::TrainingChart(QWidget* parent) : QWidget(parent), d_(std::make_un
   styleAxis(d.lossX, d.stepUnit);
   d.lossChart->addAxis(d.lossX, Qt::AlignBottom);
   d.makeLossY();
+  d.placeholder = new QGraphicsSimpleTextItem(tr("Start a training run: its loss appears here as it learns."),
+                                              d.lossChart);
+  d.placeholder->setBrush(QColor(0x88, 0x88, 0x88));
+  d.placeholder->setZValue(10);
 
   // Learning rate (left, solid) and throughput (right, dashed). The two grey entries of this
   // chart's legend explain the line styles; the colours are the runs' colours from the loss chart.
@@ -576,6 +596,7 @@ TrainingChart::TrainingChart(QWidget* parent) : QWidget(parent), d_(std::make_un
     connect(c, &QChart::plotAreaChanged, this, [this] { d_->layoutChanged(); }, Qt::QueuedConnection);
 
   d.updateAxes();
+  d.updatePlaceholder();
 }
 
 TrainingChart::~TrainingChart() = default;
@@ -768,6 +789,8 @@ QString TrainingChart::lastError() const { return d_->lastError; }
 void TrainingChart::redrawNow() {
   Private& d = *d_;
   d.redrawTimer.stop();
+  QElapsedTimer cost;
+  cost.start();
 
   // Settings that change every drawn coordinate: the log floor and the unit multiples.
   double floor = kInf, maxX = 0, maxIps = 0;
@@ -796,6 +819,11 @@ void TrainingChart::redrawNow() {
       if (e->dirty) d.rebuild(*r, *e);
   }
   d.updateAxes();
+  d.updatePlaceholder();
+  // Normally a redraw costs well under a millisecond. One that does not (a run whose x went back
+  // and must be downsampled from all its points) stretches the interval so that redraws never
+  // take more than about a fifth of the event loop.
+  d.redrawTimer.setInterval(int(std::clamp<qint64>(5 * cost.elapsed(), kRedrawIntervalMs, 1000)));
 }
 
 int TrainingChart::drawnPointCount(const QString& runId) const {
@@ -808,21 +836,41 @@ bool TrainingChart::extrasVisible() const { return !d_->extraView->isHidden(); }
 QString TrainingChart::hoverText(double x) const {
   const Private& d = *d_;
   QStringList lines;
+  const QString swatch = QStringLiteral("<span style='color:%1'>&#9632;</span> <b>%2</b>");
   for (const auto& r : d.runs) {
     const QVector<TrainingPoint>& pts = r->points;
-    if (pts.isEmpty()) continue;
-    // Nearest point by x; x is non-decreasing within a run (steps and wall time only grow).
-    auto it = std::lower_bound(pts.begin(), pts.end(), x,
-                               [&d](const TrainingPoint& p, double v) { return d.xOf(p) < v; });
-    qsizetype i = it - pts.begin();
-    if (i == pts.size() || (i > 0 && std::abs(d.xOf(pts[i - 1]) - x) <= std::abs(d.xOf(pts[i]) - x))) --i;
-    const TrainingPoint& p = pts[i];
-    lines << tr("<span style='color:%1'>&#9632;</span> <b>%2</b> &nbsp;%3 %4, %5 s<br/>"
-                "&nbsp;&nbsp;&nbsp;loss %6 &nbsp;(smoothed %7) &nbsp;lr %8 &nbsp;%9 %10/s")
-                 .arg(r->color.name(), r->name.toHtmlEscaped(), d.stepUnit.toHtmlEscaped(), formatNumber(p.step),
-                      formatNumber(p.seconds), formatNumber(p.loss), formatNumber(r->smoothed[size_t(i)]),
-                      formatNumber(p.lr), formatNumber(p.itemsPerSec))
-                 .arg(d.itemUnit.toHtmlEscaped());
+    if (!pts.isEmpty()) {
+      // Nearest point by x; x is non-decreasing within a run (steps and wall time only grow).
+      auto it = std::lower_bound(pts.begin(), pts.end(), x,
+                                 [&d](const TrainingPoint& p, double v) { return d.xOf(p) < v; });
+      qsizetype i = it - pts.begin();
+      if (i == pts.size() || (i > 0 && std::abs(d.xOf(pts[i - 1]) - x) <= std::abs(d.xOf(pts[i]) - x))) --i;
+      const TrainingPoint& p = pts[i];
+      lines << swatch.arg(r->color.name(), r->name.toHtmlEscaped()) +
+                   tr(" &nbsp;%1 %2, %3 s<br/>&nbsp;&nbsp;&nbsp;loss %4 &nbsp;(smoothed %5) &nbsp;lr %6 &nbsp;%7 %8/s")
+                       .arg(d.stepUnit.toHtmlEscaped(), formatNumber(p.step), formatNumber(p.seconds),
+                            formatNumber(p.loss), formatNumber(r->smoothed[size_t(i)]), formatNumber(p.lr),
+                            formatNumber(p.itemsPerSec), d.itemUnit.toHtmlEscaped());
+    } else if (!r->extras.empty()) {
+      lines << swatch.arg(r->color.name(), r->name.toHtmlEscaped());
+    }
+    for (const auto& e : r->extras) {
+      // Extras are logged by step; in wall-time mode compare at the time of that step.
+      size_t best = 0;
+      double bestDist = kInf;
+      for (size_t k = 0; k < e->step.size(); ++k) {
+        const double ex = d.xAxis == XAxis::WallTime ? d.secondsAtStep(*r, e->step[k]) : e->step[k];
+        const double dist = std::abs(ex - x);
+        if (dist < bestDist) {
+          bestDist = dist;
+          best = k;
+        }
+      }
+      if (std::isfinite(bestDist))
+        lines << tr("&nbsp;&nbsp;&nbsp;%1 %2 &nbsp;(%3 %4)")
+                     .arg(e->name.toHtmlEscaped(), formatNumber(e->value[best]), d.stepUnit.toHtmlEscaped(),
+                          formatNumber(e->step[best]));
+    }
   }
   return lines.isEmpty() ? QString() : QStringLiteral("<p style='white-space:pre'>%1</p>").arg(lines.join("<br/>"));
 }
