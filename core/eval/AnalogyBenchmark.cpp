@@ -88,7 +88,10 @@ AnalogyBenchmark::Result AnalogyBenchmark::evaluate(const EmbeddingSet& vectors,
   std::vector<AnalogyQuery> queries;
   std::vector<int64_t> expected;
   std::vector<int> sectionOf;
-  for (const AnalogyQuestion& q : questions_) {
+  std::vector<size_t> questionOf;  // index into questions_ of each evaluated query
+  result.answers.assign(questions_.size(), -1);
+  for (size_t qi = 0; qi < questions_.size(); ++qi) {
+    const AnalogyQuestion& q = questions_[qi];
     const int64_t a = lookup(q.a), b = lookup(q.b), c = lookup(q.c), d = lookup(q.d);
     if (a < 0 || b < 0 || c < 0 || d < 0) {
       ++result.sections[q.section].oov;
@@ -98,6 +101,7 @@ AnalogyBenchmark::Result AnalogyBenchmark::evaluate(const EmbeddingSet& vectors,
     queries.push_back({a, b, c});
     expected.push_back(d);
     sectionOf.push_back(q.section);
+    questionOf.push_back(qi);
   }
 
   // The kernel counts blocks of candidate rows; callers think in questions.
@@ -122,6 +126,7 @@ AnalogyBenchmark::Result AnalogyBenchmark::evaluate(const EmbeddingSet& vectors,
     for (size_t i = 0; i < queries.size(); ++i) {
       SectionResult& section = result.sections[sectionOf[i]];
       ++section.total;
+      if (!answers[i].empty()) result.answers[questionOf[i]] = answers[i].front().row;
       const bool correct = !answers[i].empty() && sameWord[answers[i].front().row] == expected[i];
       if (correct) ++section.correct;
     }

@@ -52,6 +52,8 @@ class AnalogyBenchmark {
     double accuracy = 0;
     double seconds = 0;
     bool stopped = false;  // a stop was requested: the counts are incomplete
+    // Per question, in file order: the row answered (the best candidate), -1 when OOV.
+    std::vector<int64_t> answers;
   };
 
   AnalogyBenchmark() = default;

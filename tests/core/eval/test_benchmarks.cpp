@@ -124,6 +124,11 @@ class TestBenchmarks : public QObject {
         QCOMPARE(r.total, int64_t(7));
         QCOMPARE(r.oov, int64_t(1));
         QVERIFY(std::fabs(r.accuracy - 6.0 / 7.0) < 1e-12);
+        // "paris france berlin italy" is answered germany; "... tokyo japan" is OOV.
+        QCOMPARE(r.answers.size(), size_t(8));
+        QCOMPARE(vectors.label(r.answers[5]), std::string("germany"));
+        QCOMPARE(r.answers[6], int64_t(-1));
+        QCOMPARE(vectors.label(r.answers[0]), std::string("queen"));
         QVERIFY(!r.stopped);
       }
     }
