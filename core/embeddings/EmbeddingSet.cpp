@@ -10,6 +10,8 @@ namespace embedlab {
 EmbeddingSet::EmbeddingSet(std::vector<std::string> labels, int dim) : labels_(std::move(labels)), dim_(dim) {
   if (dim < 0) throw Error("EmbeddingSet: negative dimension " + std::to_string(dim));
   matrix_.assign(labels_.size() * static_cast<size_t>(dim_), 0.0f);
+  // Built now rather than on the first find(), so that a set shared between threads is only read.
+  rebuildIndex();
 }
 
 int64_t EmbeddingSet::find(std::string_view label) const {

@@ -46,10 +46,9 @@ class EmbeddingSet {
 
   // Row of the first row with this exact label, or -1. Built lazily on first call after a change
   // of labels; call rebuildIndex() after editing labels by hand.
-  // The index owns copies of the labels (views into labels_ would dangle when labels_ grows);
-  // addRow keeps a built index up to date, so find() between addRow() calls stays O(1).
-  // Not safe to call from several threads at once on a set whose index is not built yet:
-  // call rebuildIndex() first when sharing a set between threads.
+  // (In practice labels only change through the constructor and addRow, and both keep the index
+  // built, so find() never writes and may be called from several threads at once.)
+  // The index owns copies of the labels (views into labels_ would dangle when labels_ grows).
   int64_t find(std::string_view label) const;
   void rebuildIndex() const;
 
@@ -72,7 +71,7 @@ class EmbeddingSet {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   mutable std::unordered_map<std::string, int64_t, LabelHash, std::equal_to<>> index_;
-  mutable bool indexValid_ = false;
+  mutable bool indexValid_ = true;  // an empty set has an (empty) valid index
 };
 
 }  // namespace embedlab
