@@ -109,8 +109,10 @@ int run(const std::vector<std::string>& args) {
     if (!first.empty() && !group.empty()) {
       bool help = false;
       for (const std::string& a : args) help = help || a == "--help" || a == "-h";
+      size_t width = 0;
+      for (const Command* c : group) width = std::max(width, c->name.size());
       std::string list;
-      for (const Command* c : group) list += "  " + c->name + "  " + c->summary + "\n";
+      for (const Command* c : group) list += "  " + c->name + std::string(width + 2 - c->name.size(), ' ') + c->summary + "\n";
       if (help) {
         std::printf("Usage: embedlab-cli %s <subcommand> [flags]\n\nSubcommands:\n%s", first.c_str(), list.c_str());
         return kExitOk;
