@@ -304,6 +304,22 @@ class TestCli : public QObject {
     QCOMPARE(f.readLine().trimmed(), QByteArray("16 8"));
   }
 
+  // --threads 1 with a fixed --seed: the same bytes on every run (the CLI passes the seed through).
+  void deterministicWithOneThread() {
+    QByteArray files[2];
+    for (int i = 0; i < 2; ++i) {
+      const QString out = path(QString("det-%1.bin").arg(i));
+      const CliRun r = runCli({"train", "word2vec", "--corpus", corpus_, "--out", out, "--dim", "8", "--epochs", "1",
+                               "--min-count", "1", "--threads", "1", "--seed", "42"});
+      QVERIFY2(r.exitCode == 0, r.err.constData());
+      QFile f(out);
+      QVERIFY(f.open(QIODevice::ReadOnly));
+      files[i] = f.readAll();
+    }
+    QVERIFY(!files[0].isEmpty());
+    QVERIFY(files[0] == files[1]);
+  }
+
   void neighborsOnTrainedVectors() {
     const CliRun r = runCli({"neighbors", "--vectors", vectors_, "--word", "Cat", "--k", "3"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
