@@ -261,6 +261,22 @@ void TestTrainingChart::streamingDetectsNonMonotoneX() {
   StreamingDownsampler flat(100);
   for (int i = 0; i < 200; ++i) flat.append(i, 1.0, i);
   QVERIFY(!flat.monotone());
+  // A jump by 1e300 merges buckets until it fits, without overflow.
+  StreamingDownsampler jump(100);
+  for (int i = 0; i < 200; ++i) jump.append(i, i, i);
+  jump.append(200, 1e300, 1);
+  QVERIFY(jump.monotone());
+  std::vector<StreamingDownsampler::Sample> out;
+  jump.samples(out);
+  QVERIFY(out.size() <= 100);
+  QCOMPARE(out.back().x, 1e300);
+  // An x range wider than the largest double: flagged (the chart then buckets by index).
+  const double big = std::numeric_limits<double>::max();
+  StreamingDownsampler huge(100);
+  for (int i = 0; i < 200; ++i) huge.append(i, -big + i * 1e300, i);
+  QVERIFY(huge.monotone());
+  huge.append(200, big, 1);
+  QVERIFY(!huge.monotone());
 }
 
 void TestTrainingChart::nonMonotoneRunFallsBackToFullDownsampling() {

@@ -51,12 +51,17 @@ void StreamingDownsampler::startBuckets() {
 }
 
 void StreamingDownsampler::addToBuckets(const Sample& s) {
-  int64_t b = int64_t((s.x - x0_) / width_);
-  while (b >= bucketCount_) {
-    mergePairs();
-    b = int64_t((s.x - x0_) / width_);
+  // Kept in double until it is known to be small: a far jump in x would overflow int64_t.
+  double position = (s.x - x0_) / width_;
+  if (!std::isfinite(position)) {
+    monotone_ = false;
+    return;
   }
-  Bucket& k = buckets_[size_t(std::max<int64_t>(b, 0))];
+  while (position >= double(bucketCount_)) {
+    mergePairs();
+    position = (s.x - x0_) / width_;
+  }
+  Bucket& k = buckets_[size_t(std::max<int64_t>(int64_t(position), 0))];
   if (k.min.index < 0) {
     k.min = k.max = s;
     return;
