@@ -2,7 +2,10 @@
 // QProcess on small corpora written into a temporary directory, and checks exit codes, the one
 // JSON object on stdout (keys and types), one-line errors naming the flag or file, and that no
 // output file (nor a temporary one) is left behind after a failure.
+#include <poll.h>
+#include <pty.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -509,6 +512,51 @@ class TestCli : public QObject {
     QVERIFY2(err.contains("interrupted"), err.constData());
     QVERIFY(p.readAllStandardOutput().isEmpty());
     QVERIFY2(leftovers(tmp_.path(), "interrupted").isEmpty(), "output or temporary file left behind");
+  }
+
+  // On a terminal, progress is one line redrawn with \r: bar, percent, words/s, loss, lr, ETA.
+  // stderr goes to a pseudo-terminal; once the bar is seen, Ctrl-C ends the run.
+  void liveBarOnATerminal() {
+    const QString big = path("big-tty.txt");
+    writeFile(big, topicCorpus(20000, 12));
+    int master = -1, slave = -1;
+    QVERIFY(::openpty(&master, &slave, nullptr, nullptr, nullptr) == 0);
+    winsize size{};
+    size.ws_row = 24;
+    size.ws_col = 100;
+    ::ioctl(slave, TIOCSWINSZ, &size);
+    QProcess p;
+    p.setChildProcessModifier([slave] { ::dup2(slave, STDERR_FILENO); });
+    p.start(QString::fromStdString(embedlab::test::cliPath()),
+            {"train", "word2vec", "--corpus", big, "--out", path("tty.bin"), "--dim", "32", "--epochs", "1000",
+             "--min-count", "1", "--threads", "1"});
+    const bool started = p.waitForStarted(10000);
+    ::close(slave);
+    QVERIFY(started);
+    QByteArray screen;
+    QElapsedTimer clock;
+    clock.start();
+    auto sawBar = [&screen] {
+      const qsizetype cr = screen.lastIndexOf('\r');
+      return cr >= 0 && screen.indexOf("training", cr) > cr && screen.indexOf("words/s", cr) > cr &&
+             screen.indexOf("ETA", cr) > cr;
+    };
+    while (!sawBar() && clock.elapsed() < 30000 && p.state() == QProcess::Running) {
+      pollfd fd{master, POLLIN, 0};
+      if (::poll(&fd, 1, 100) > 0) {
+        char buf[4096];
+        const ssize_t n = ::read(master, buf, sizeof buf);
+        if (n > 0) screen.append(buf, n);
+      }
+    }
+    ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(10000));
+    ::close(master);
+    QVERIFY2(sawBar(), screen.constData());
+    QVERIFY2(screen.contains("loss ") && screen.contains("lr ") && screen.contains("%"), screen.constData());
+    QVERIFY2(screen.contains("[#") || screen.contains("[."), screen.constData());  // the bar itself
+    QCOMPARE(p.exitCode(), 1);
+    QVERIFY(!QFileInfo::exists(path("tty.bin")));
   }
 
   void defaultCorpusWhenNoneGiven() {
