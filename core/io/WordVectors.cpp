@@ -356,6 +356,25 @@ void forEachLineChunk(InputFile& in, OnLines&& onLines) {
   }
 }
 
+// A chunk is parsed into (lines, dim) floats. Each valid line needs at least 2 bytes per value, so
+// when lines x dim exceeds half the chunk's bytes some line is too short (a damaged header or a
+// wrong file): find it and throw its error instead of allocating for lines that cannot be valid.
+void reportShortLine(const std::string& path, const std::vector<std::string_view>& lines, size_t begin,
+                     int64_t firstLine, int64_t dim, bool hasLabel) {
+  if (begin >= lines.size()) return;
+  const size_t bytes = static_cast<size_t>(lines.back().data() + lines.back().size() - lines[begin].data());
+  const size_t n = lines.size() - begin;
+  if (n * static_cast<size_t>(dim) <= bytes / 2 + static_cast<size_t>(dim)) return;
+  std::vector<float> one(static_cast<size_t>(dim));
+  for (size_t i = begin; i < lines.size(); ++i) {
+    if (blankLine(lines[i])) continue;
+    LineResult r;
+    parseLine(lines[i], hasLabel, dim, one.data(), r);
+    if (!r.error.empty())
+      throw Error(path + ": line " + std::to_string(firstLine + static_cast<int64_t>(i)) + ": " + r.error);
+  }
+}
+
 // Appends one parsed row, applying the duplicate policy (first row wins).
 void appendRow(EmbeddingSet& set, std::string_view label, const float* vec, int64_t count,
                WordVectorsLoadReport& report) {
@@ -436,6 +455,7 @@ EmbeddingSet loadText(const std::string& path, VectorFormat requested, const Wor
 
     const size_t n = lines.size() - begin;
     const int64_t dim = header.dim;
+    reportShortLine(path, lines, begin, firstLine, dim, true);
     values.resize(n * static_cast<size_t>(dim));
     results.assign(n, LineResult{});
     // Lines are independent: parse them in parallel, then append in file order.
@@ -593,13 +613,14 @@ EmbeddingSet loadProjector(const std::string& path, const WordVectorsLoadOptions
   int64_t rows = 0;
   forEachLineChunk(in, [&](const std::vector<std::string_view>& lines, int64_t firstLine) {
     checkStop(options, path);
-    size_t n = lines.size();
+    const size_t n = lines.size();
     if (dim == 0) {
       if (lines[0].find('\0') != std::string_view::npos) throw Error(path + ": not a text file (NUL bytes on line 1)");
       dim = countFields(lines[0]);
       if (dim <= 0) throw Error(path + ": line 1: no values");
       if (dim > kMaxDim) throw Error(path + ": line 1: " + std::to_string(dim) + " values is not a plausible dimension");
     }
+    reportShortLine(path, lines, 0, firstLine, dim, false);
     values.resize(n * static_cast<size_t>(dim));
     results.assign(n, LineResult{});
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 256) if (n * dim >= kParallelValues)

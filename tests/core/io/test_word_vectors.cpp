@@ -318,6 +318,11 @@ class TestWordVectors : public QObject {
     expectLoadError(gz, "announces 1000000000000 rows");
     writeBytes(path("huge.vec"), text);
     expectLoadError(path("huge.vec"), "announces 1000000000000 rows");
+    // A header with a large dimension over many short lines: the error, not a huge allocation.
+    std::string manyLines = "3 1000000\n";
+    for (int i = 0; i < 100000; ++i) manyLines += "w 1\n";
+    writeBytes(path("wide.vec"), manyLines);
+    expectLoadError(path("wide.vec"), "line 2: expected 1000000 values, found 1");
     writeBytes(path("huge.bin"), "1000000000000 1000\na ");
     expectLoadError(path("huge.bin"), "truncated");
   }
