@@ -84,6 +84,7 @@ class TestTrainingChart : public QObject {
   void smoothedSeriesFollowsWeight();
   void logScaleWithNonPositiveLosses();
   void wallTimeAxis();
+  void setPointsReplacesHistory();
   void severalRunsLegendRenameRemove();
   void extrasChartAppearsOnFirstExtra();
   void hoverTextShowsRunValues();
@@ -408,6 +409,40 @@ void TestTrainingChart::wallTimeAxis() {
   chart.setXAxis(TrainingChart::XAxis::Step);
   chart.redrawNow();
   QCOMPARE(s->at(9).x(), 900.0);
+}
+
+void TestTrainingChart::setPointsReplacesHistory() {
+  // A run restored from the workspace: its whole history at once, then live points on top.
+  TrainingChart chart;
+  chart.addRun("r", "restored");
+  chart.appendPoint("r", point(0, 99));
+  QVector<TrainingPoint> history;
+  Smoother ref(0.6);
+  std::vector<double> expected;
+  for (int i = 0; i < 5000; ++i) {
+    history.push_back(point(i * 10, 2.0 + std::sin(i * 0.01)));
+    expected.push_back(ref.push(history.back().loss));
+  }
+  chart.setPoints("r", history);
+  QCOMPARE(chart.points("r").size(), qsizetype(5000));
+  chart.appendPoint("r", point(50000, 1.0));
+  expected.push_back(ref.push(1.0));
+  chart.redrawNow();
+  QLineSeries* smooth = seriesNamed(chartNamed(chart, "lossChartView"), "loss:r");
+  QVERIFY(smooth->count() <= TrainingChart::kMaxDrawnPoints);
+  QCOMPARE(smooth->at(0).y(), expected.front());
+  QVERIFY(std::abs(smooth->at(smooth->count() - 1).y() - expected.back()) < 1e-12);
+  // The old point (loss 99) is gone from what is drawn.
+  for (const QPointF& p : seriesNamed(chartNamed(chart, "lossChartView"), "loss-raw:r")->points()) QVERIFY(p.y() < 10);
+  // Extras follow the x axis: in wall-time mode they sit at the time of their step.
+  chart.appendExtra("r", "acc", 1000, 0.5);
+  chart.setXAxis(TrainingChart::XAxis::WallTime);
+  chart.redrawNow();
+  QLineSeries* acc = seriesNamed(chartNamed(chart, "extraChartView"), "extra:r:acc");
+  QVERIFY(acc);
+  QCOMPARE(acc->count(), 1);
+  // The time of the loss point at step 1000 is 10 s; this run lasts 500 s, so the axis is in minutes.
+  QCOMPARE(acc->at(0).x(), 10.0 / 60);
 }
 
 void TestTrainingChart::severalRunsLegendRenameRemove() {
