@@ -153,9 +153,6 @@ class SigmoidTable {
   float logSig_[kKnots];
 };
 
-// Largest K (targets per example) the fixed-size scratch of the kernels below handles.
-constexpr int kMaxTargets = 256;
-
 // ---- skip-gram, word2vec.c order -------------------------------------------------------------
 // One (context, centre) pair: in is the context's input row, out the K target rows (positive +
 // negatives, or the Huffman path), labels their y. Each target is updated as soon as its gradient
@@ -208,14 +205,14 @@ inline double minibatchStep(float* const* in, int m, float* const* out, const fl
 // gradient (not divided by M, as word2vec.c does).
 // batched = false: word2vec.c's interleaved order (dot, update, next target);
 // batched = true : all K dots first (independent chains), then the updates.
-// in: (M) rows  out: (K) rows  h, neu1e: (chunks*16) scratch.  Returns the example's loss.
+// in: (M) rows  out: (K) rows  h, neu1e: (chunks*16) scratch  gs: (K) scratch.  Returns the
+// example's loss.
 inline double cbowStep(float* const* in, int m, float* const* out, const float* labels, int k, int chunks, float lr,
-                       const SigmoidTable& table, float* h, float* neu1e, bool batched) {
+                       const SigmoidTable& table, float* h, float* neu1e, float* gs, bool batched) {
   double loss = 0;
   const float inv = 1.0f / static_cast<float>(m);
   accumulateRows(h, false, &inv, 0, in, m, chunks);  // h = sum_i in_i / m
   if (batched) {
-    float gs[kMaxTargets];
     dotMany(h, out, k, chunks, gs);
     for (int j = 0; j < k; ++j) gs[j] = lr * (labels[j] - table.eval(gs[j], labels[j], loss));
     accumulateRows(neu1e, false, gs, 1, out, k, chunks);

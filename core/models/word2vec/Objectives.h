@@ -12,6 +12,7 @@
 //       (word2vec.c's convention: code bit 0 means "go to the side where s(u.v) -> 1").
 #include <cmath>
 #include <cstdint>
+#include <vector>
 
 namespace embedlab::w2v {
 
@@ -53,10 +54,9 @@ inline T logisticLossGrad(const T* v, const T* rows, const T* labels, int k, int
 // L = -log s(u_0.v) - sum_n log s(-u_n.v)
 template <class T>
 inline T sgnsLossGrad(const T* v, const T* out, int negatives, int dim, T* dv, T* dout) {
-  T labels[1 + 64];
-  const int k = 1 + negatives;
-  for (int j = 0; j < k; ++j) labels[j] = j == 0 ? T(1) : T(0);
-  return logisticLossGrad(v, out, labels, k, dim, dv, dout);
+  std::vector<T> labels(1 + negatives, T(0));
+  labels[0] = T(1);
+  return logisticLossGrad(v, out, labels.data(), 1 + negatives, dim, dv, dout);
 }
 
 // Hierarchical softmax for one (input, target) pair: the path loss of the target's Huffman code.
@@ -65,9 +65,9 @@ inline T sgnsLossGrad(const T* v, const T* out, int negatives, int dim, T* dv, T
 // L = -sum_j log s((1 - 2 code_j) nodes_j.v)
 template <class T>
 inline T hsLossGrad(const T* v, const T* nodes, const uint8_t* codes, int length, int dim, T* dv, T* dnodes) {
-  T labels[256];
+  std::vector<T> labels(length);
   for (int j = 0; j < length; ++j) labels[j] = T(1) - T(codes[j]);
-  return logisticLossGrad(v, nodes, labels, length, dim, dv, dnodes);
+  return logisticLossGrad(v, nodes, labels.data(), length, dim, dv, dnodes);
 }
 
 }  // namespace embedlab::w2v

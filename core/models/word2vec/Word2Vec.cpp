@@ -119,7 +119,7 @@ void Word2VecOptions::validate() const {
   if (corpusFiles.empty()) bad("no corpus file given");
   if (dim < 1 || dim > 10000) bad("dim must be between 1 and 10000 (got " + std::to_string(dim) + ")");
   if (window < 1 || window > 1000) bad("window must be between 1 and 1000 (got " + std::to_string(window) + ")");
-  if (negative < 0 || negative > 200) bad("negative must be between 0 and 200 (got " + std::to_string(negative) + ")");
+  if (negative < 0 || negative > 1000) bad("negative must be between 0 and 1000 (got " + std::to_string(negative) + ")");
   if (loss == Loss::NegativeSampling && negative < 1) bad("negative sampling needs negative >= 1");
   if (epochs < 1 || epochs > 100000) bad("epochs must be at least 1 (got " + std::to_string(epochs) + ")");
   if (minCount < 1) bad("min-count must be at least 1 (got " + std::to_string(minCount) + ")");
@@ -243,8 +243,6 @@ struct Trainer {
       syn1 = AlignedMatrix(v, stride);
       maxTargets = 1 + opt.negative;
     }
-    if (maxTargets > w2v::kMaxTargets)
-      throw Error("word2vec: " + std::to_string(maxTargets) + " targets per example is more than supported");
     if (opt.sample > 0) keep = vocab.keepProbabilities(opt.sample);
     index = std::make_unique<WordIndex>(vocab);
   }
@@ -326,7 +324,7 @@ struct Trainer {
       if (m > 0) {
         if (!skipGram) {
           ts.local.loss += w2v::cbowStep(ts.inRows.data(), m, cur, curLabels, curK, chunks, lr, table, h, neu1e,
-                                         minibatch);
+                                         ts.g.data(), minibatch);
           ts.local.pairs += 1;
         } else if (minibatch) {
           ts.local.loss += w2v::minibatchStep(ts.inRows.data(), m, cur, curLabels, curK, chunks, lr, table, dIn,

@@ -207,8 +207,9 @@ class TestObjectives : public QObject {
     float* hBuf = hStore.data();
     while (reinterpret_cast<uintptr_t>(hBuf) % 64 != 0) ++hBuf;
     const std::vector<float> labelsF(labels.begin(), labels.end());
+    float gScratch[k];
     const double loss = w2v::cbowStep(inRows.data(), m, outRows.data(), labelsF.data(), k, w2v::paddedDim(dim) / 16, lr,
-                                      w2v::SigmoidTable::instance(), hBuf, hBuf + w2v::paddedDim(dim), batched);
+                                      w2v::SigmoidTable::instance(), hBuf, hBuf + w2v::paddedDim(dim), gScratch, batched);
     QVERIFY(std::abs(loss - expectedLoss) < 1e-4);
     for (int i = 0; i < m; ++i)
       for (int c = 0; c < dim; ++c) QVERIFY(std::abs(inRows[i][c] - (in[i * dim + c] - lr * dh[c])) < 1e-5);
