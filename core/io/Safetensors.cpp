@@ -61,6 +61,7 @@ T loadLE(const char* p) {
 // Converts `n` elements of `dtype` at `src` into the tensor's float (and int) storage.
 void decode(const char* src, int64_t n, SafeTensor& t) {
   t.data.resize(static_cast<size_t>(n));
+  if (n == 0) return;  // empty tensors: nothing to convert (and memcpy must not see null)
   float* out = t.data.data();
   auto ints = [&](auto tag) {
     using T = decltype(tag);

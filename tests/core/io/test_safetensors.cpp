@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <random>
 
 #include <nlohmann/json.hpp>
 
@@ -212,6 +213,37 @@ class TestSafetensors : public QObject {
                 "__metadata__");
     // A missing file names itself too.
     QVERIFY_THROWS_EXCEPTION(Error, SafetensorsFile::read(path("does-not-exist.safetensors")));
+  }
+
+  void randomDamageNeverCrashes() {
+    // Bytes flipped, truncated or appended anywhere: parse() either succeeds (the damage hit the
+    // data or header padding) or throws Error naming the source -- never anything else.
+    SafetensorsWriter w;
+    const std::vector<float> a = {1, 2, 3, 4, 5, 6};
+    const std::vector<int64_t> ids = {1, 2, 3};
+    w.add("a", {2, 3}, a.data(), SafeDType::F16);
+    w.addInts("ids", {3}, ids.data());
+    w.setMetadata("k", "v");
+    const std::string good = w.serialize();
+    std::mt19937 rng(5);
+    int errors = 0;
+    for (int i = 0; i < 3000; ++i) {
+      std::string bad = good;
+      switch (i % 3) {
+        case 0:
+          for (int k = 0; k < 1 + int(rng() % 3); ++k) bad[rng() % bad.size()] = char(rng() & 0xff);
+          break;
+        case 1: bad.resize(rng() % bad.size()); break;
+        default: bad += std::string(1 + rng() % 9, char(rng() & 0xff)); break;
+      }
+      try {
+        SafetensorsFile::parse(bad, "damaged.safetensors");
+      } catch (const Error& e) {
+        QVERIFY(std::string(e.what()).rfind("damaged.safetensors: ", 0) == 0);
+        ++errors;
+      }
+    }
+    QVERIFY(errors > 1500);
   }
 
   void bertTinyCheckpoint() {
