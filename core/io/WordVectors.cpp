@@ -420,7 +420,9 @@ EmbeddingSet loadText(const std::string& path, VectorFormat requested, const Wor
         int64_t expect = header.rows;
         if (options.maxRows > 0) expect = std::min(expect, options.maxRows);
         // Trust the header only as far as the file could hold it (2 bytes per value at least).
-        if (!in.compressed()) expect = std::min<int64_t>(expect, in.size() / (2 * header.dim) + 1);
+        // A compressed file's size says little: reserve a modest start and let the set grow.
+        expect = in.compressed() ? std::min<int64_t>(expect, 1 << 20)
+                                 : std::min<int64_t>(expect, in.size() / (2 * header.dim) + 1);
         set.reserve(std::min<int64_t>(expect, kReserveFloats / header.dim));
         report.format = VectorFormat::Word2VecText;
         report.headerRows = header.rows;
@@ -530,7 +532,7 @@ EmbeddingSet loadBinary(const std::string& path, const WordVectorsLoadOptions& o
                   std::to_string(dim) + " floats, but the file has room for at most " + std::to_string(fit));
   }
   EmbeddingSet set({}, static_cast<int>(dim));
-  set.reserve(std::min<int64_t>(expect, kReserveFloats / dim));
+  set.reserve(std::min<int64_t>(in.compressed() ? std::min<int64_t>(expect, 1 << 20) : expect, kReserveFloats / dim));
 
   std::string word;
   std::vector<float> vec(static_cast<size_t>(dim));
