@@ -121,7 +121,8 @@ SimilarityBenchmark::Result SimilarityBenchmark::evaluate(const EmbeddingSet& ve
       xx += double(x[d]) * x[d];
       yy += double(y[d]) * y[d];
     }
-    const double cosine = (xx > 0 && yy > 0) ? xy / std::sqrt(xx * yy) : 0.0;
+    double cosine = (xx > 0 && yy > 0) ? xy / std::sqrt(xx * yy) : 0.0;
+    if (!std::isfinite(cosine)) cosine = 0.0;  // a NaN/inf vector (diverged training) must not poison the ranks
     human.push_back(p.score);
     model.push_back(cosine);
     result.scored.push_back({static_cast<int64_t>(i), p.score, cosine});
