@@ -476,6 +476,24 @@ void TestTrainingChart::severalRunsLegendRenameRemove() {
   QVERIFY(chart.points("b").isEmpty());
   chart.addRun("d", "delta");             // takes the free colour
   QVERIFY(chart.runColor("d") != chart.runColor("a") && chart.runColor("d") != gamma);
+  // Hiding a run (a click on its legend entry) keeps its entry but draws it nowhere.
+  chart.setRunVisible("a", false);
+  QVERIFY(!chart.isRunVisible("a"));
+  QVERIFY(!seriesNamed(loss, "loss:a")->isVisible());
+  QVERIFY(!seriesNamed(loss, "loss-raw:a")->isVisible());
+  QVERIFY(!chart.hoverText(10).contains("alpha"));
+  QTRY_COMPARE(visibleLegendEntries(loss), 3);
+  chart.setRunVisible("a", true);
+  QVERIFY(seriesNamed(loss, "loss-raw:a")->isVisible());
+  QTRY_COMPARE(visibleLegendEntries(loss), 3);   // the raw curve's entry stays hidden
+  QCOMPARE(visibleLegendEntries(chartNamed(chart, "rateChartView")), 2);   // the two style keys
+  // The legend entry itself toggles the run.
+  QLegendMarker* gammaEntry = loss->legend()->markers(seriesNamed(loss, "loss:c")).value(0);
+  QVERIFY(gammaEntry);
+  emit gammaEntry->clicked();
+  QVERIFY(!chart.isRunVisible("c"));
+  emit gammaEntry->clicked();
+  QVERIFY(chart.isRunVisible("c"));
   chart.addRun("a", "alpha again");       // an existing id: renamed, not duplicated
   QCOMPARE(chart.runIds().size(), 3);
   chart.clearRuns();

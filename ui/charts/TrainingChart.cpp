@@ -192,6 +192,7 @@ struct Run {
   QLineSeries* ips = nullptr;
   std::vector<std::unique_ptr<ExtraSeries>> extras;
   bool dirty = true;
+  bool visible = true;                // hidden from the legend: drawn nowhere, not in the axes
   Range x, loss, lrRange, ipsRange;   // of what is drawn, for the axes
 
   void track(const TrainingPoint& p, double s) {
@@ -267,6 +268,30 @@ struct TrainingChart::Private {
     if (Run* r = find(id)) return r;
     q->addRun(id, id);
     return find(id);
+  }
+
+  // Clicking a run in the loss legend hides it everywhere (and clicking again brings it back),
+  // to compare two of many overlaid runs without removing the others.
+  void connectLegend(Run& run) {
+    const QString id = run.id;
+    for (QLegendMarker* marker : lossChart->legend()->markers(run.smooth))
+      QObject::connect(marker, &QLegendMarker::clicked, q, [this, id] {
+        if (const Run* r = find(id)) q->setRunVisible(id, !r->visible);
+      });
+    styleLegend(run);
+  }
+  void styleLegend(Run& run) {
+    for (QLegendMarker* marker : lossChart->legend()->markers(run.smooth)) {
+      marker->setVisible(true);   // hiding a series hides its marker too; the entry must stay clickable
+      QColor label = lossChart->legend()->labelColor();
+      label.setAlpha(run.visible ? 255 : 90);
+      marker->setLabelBrush(label);
+      QPen pen = marker->pen();
+      QColor c = run.color;
+      c.setAlpha(run.visible ? 255 : 60);
+      pen.setColor(c);
+      marker->setPen(pen);
+    }
   }
 
   void schedule() {
@@ -403,6 +428,7 @@ struct TrainingChart::Private {
     appliedTicks = tickSignature();
     Range x, loss, lr, ips, ex, ey;
     for (const auto& r : runs) {
+      if (!r->visible) continue;
       x.merge(r->x);
       loss.merge(r->loss);
       lr.merge(r->lrRange);
@@ -635,6 +661,7 @@ void TrainingChart::addRun(const QString& runId, const QString& name) {
     d.lossChart->addSeries(r->smooth);
     r->smooth->attachAxis(d.lossX);
     r->smooth->attachAxis(d.lossY);
+    d.connectLegend(*r);   // re-adding made new legend markers
   }
   renameRun(runId, name);
   d.schedule();
@@ -720,6 +747,7 @@ void TrainingChart::appendExtra(const QString& runId, const QString& series, dou
     e->series = d.makeSeries(d.extraChart, QStringLiteral("extra:%1:%2").arg(runId, series),
                              QPen(run->color, 2, styles[styleIndex % 4]), d.extraX, d.extraY);
     e->series->setName(QStringLiteral("%1: %2").arg(run->name, series));
+    e->series->setVisible(run->visible);
     extra = e.get();
     run->extras.push_back(std::move(e));
   }
@@ -757,6 +785,25 @@ void TrainingChart::setLogScale(bool on) {
 }
 
 bool TrainingChart::logScale() const { return d_->logScale; }
+
+void TrainingChart::setRunVisible(const QString& runId, bool visible) {
+  Run* run = d_->find(runId);
+  if (!run || run->visible == visible) return;
+  run->visible = visible;
+  for (QLineSeries* s : {run->raw, run->smooth, run->lr, run->ips}) s->setVisible(visible);
+  for (auto& e : run->extras) e->series->setVisible(visible);
+  // A series shown again shows its legend marker again: the faint and rate curves stay unlisted.
+  hideLegendEntry(d_->lossChart, run->raw);
+  hideLegendEntry(d_->rateChart, run->lr);
+  hideLegendEntry(d_->rateChart, run->ips);
+  d_->styleLegend(*run);
+  d_->schedule();   // the axes fit the visible runs
+}
+
+bool TrainingChart::isRunVisible(const QString& runId) const {
+  const Run* run = d_->find(runId);
+  return run && run->visible;
+}
 
 void TrainingChart::setXAxis(XAxis axis) {
   if (d_->xAxis == axis) return;
@@ -838,6 +885,7 @@ QString TrainingChart::hoverText(double x) const {
   QStringList lines;
   const QString swatch = QStringLiteral("<span style='color:%1'>&#9632;</span> <b>%2</b>");
   for (const auto& r : d.runs) {
+    if (!r->visible) continue;
     const QVector<TrainingPoint>& pts = r->points;
     if (!pts.isEmpty()) {
       // Nearest point by x; x is non-decreasing within a run (steps and wall time only grow).
@@ -879,9 +927,13 @@ bool TrainingChart::exportPng(const QString& path) const {
   auto* self = const_cast<TrainingChart*>(this);   // drawing pending points is not a visible change
   self->redrawNow();
   // Offscreen and never shown, the charts' layouts are still pending: run them, then align.
+  // Tick counts follow the plot size and margins follow the tick labels: a few rounds settle it
+  // (in the window the plotAreaChanged signal does the same over successive events).
   ChartExport::prepareWidget(self);
-  QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-  d_->layoutChanged();
+  for (int round = 0; round < 3; ++round) {
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    d_->layoutChanged();
+  }
   QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
   const QImage image = ChartExport::renderWidget(self);
   return ChartExport::writePng(image, path, &d_->lastError);

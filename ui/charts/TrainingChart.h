@@ -59,6 +59,10 @@ class TrainingChart : public QWidget {
   XAxis xAxis() const;
   QColor runColor(const QString& runId) const;     // the run's colour in every chart (for tables)
   QStringList runIds() const;                      // in the order they were added
+  // A hidden run keeps its data and legend entry (greyed) but is drawn nowhere; clicking its
+  // legend entry toggles this too.
+  void setRunVisible(const QString& runId, bool visible);
+  bool isRunVisible(const QString& runId) const;
   QString lastError() const;                       // why the last export failed
   // Draws pending changes now instead of waiting for the coalescing timer (tests, exports).
   void redrawNow();
