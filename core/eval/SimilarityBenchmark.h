@@ -6,7 +6,8 @@
 //   line whose third field is not a number ("Word 1<TAB>Word 2<TAB>Human (mean)").
 // - SimLex-999 in its own layout: a header naming the columns "word1 word2 POS SimLex999 ...";
 //   the words and the SimLex999 column are used, whatever else the rows hold.
-// - Generic "w1 w2 score", tab- or space-separated.
+// - Generic "w1 w2 score", tab- or space-separated (with tabs, further columns are ignored, as in
+//   WordSim's per-rater files and the Rare Words set).
 // A header is recognised only on the first non-comment line. Any other line that is not two words
 // and a finite number throws Error naming the file and line.
 //
@@ -22,7 +23,7 @@
 namespace embedlab {
 
 struct WordPair {
-  std::string w1, w2;  // lowercased
+  std::string w1, w2;  // as in the file (lowercased at evaluation when case-insensitive)
   double score = 0;    // human judgement
   int64_t line = 0;    // 1-based line in the file
 };
