@@ -25,6 +25,7 @@
 #include "core/nn/Linear.h"
 #include "core/nn/Lstm.h"
 #include "core/nn/ParameterStore.h"
+#include "core/nn/SampledSoftmax.h"
 #include "core/nn/ScalarMix.h"
 #include "core/nn/Sgd.h"
 #include "core/util/Error.h"
@@ -379,6 +380,44 @@ private:
     // s = 0 is the uniform mix
     const Vec zeros(K, 0.0f);
     for (float wj : scalarMixWeights(zeros.data(), K)) QVERIFY(std::fabs(wj - 1.0f / 3) < 1e-7f);
+  }
+
+  void sampledSoftmax() {
+    const int V = 20, D = 6, N = 5, S = 6;
+    std::mt19937_64 rng(3);
+    const SampledCandidates cand = logUniformCandidates(S, V, rng);
+    QCOMPARE(int(cand.ids.size()), S);
+    QVERIFY(cand.tries >= S);
+    for (int s = 0; s < S; ++s) {
+      QVERIFY(cand.logQ[s] <= 0.0f);
+      for (int r = 0; r < s; ++r) QVERIFY(cand.ids[r] != cand.ids[s]);
+    }
+    std::vector<int32_t> targets = {cand.ids[0], 3, 17, 3, 0};  // row 0: an accidental hit
+    Vec logQT(N);
+    for (int n = 0; n < N; ++n) logQT[n] = logUniformLogQ(targets[n], V, cand.tries);
+    Vec h = randn(N * D, 1, 121), w = randn(V * D, 0.5f, 122), b = randn(V, 0.5f, 123), probs(N * (S + 1));
+    auto loss = [&] {
+      return sampledSoftmaxForward(probs.data(), h.data(), w.data(), b.data(), targets.data(), logQT.data(),
+                                   cand.ids.data(), cand.logQ.data(), N, S, D, V);
+    };
+    loss();
+    QCOMPARE(probs[1], 0.0f);  // the accidental hit takes no probability
+    Vec dh(h.size()), dw(w.size()), db(b.size());
+    sampledSoftmaxBackward(dh.data(), dw.data(), db.data(), probs.data(), h.data(), w.data(), targets.data(),
+                           cand.ids.data(), N, S, D);
+    expectGrad("sampled softmax h", h, dh, loss, {1e-3, 0});
+    expectGrad("sampled softmax w", w, dw, loss, {1e-3, 0});
+    expectGrad("sampled softmax b", b, db, loss, {1e-3, 0});
+
+    // Every id sampled with log Q = 0: exactly the full softmax cross-entropy.
+    std::vector<int32_t> all(V);
+    for (int v = 0; v < V; ++v) all[v] = v;
+    Vec zerosV(V, 0.0f), zerosN(N, 0.0f), probsAll(N * (V + 1)), logits(N * V), full(N * V);
+    const double sampledLoss = sampledSoftmaxForward(probsAll.data(), h.data(), w.data(), b.data(), targets.data(),
+                                                     zerosN.data(), all.data(), zerosV.data(), N, V, D, V);
+    linearForward(logits.data(), h.data(), w.data(), b.data(), N, D, V);
+    const double fullLoss = softmaxCrossEntropyForward(full.data(), logits.data(), targets.data(), N, V).loss;
+    QVERIFY2(std::fabs(sampledLoss - fullLoss) < 1e-5, (std::to_string(sampledLoss) + " vs " + std::to_string(fullLoss)).c_str());
   }
 
   void dropout() {
