@@ -33,7 +33,7 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kRawAlpha = 64;   // ~0.25: the raw curve is context, the smoothed one is the message
 
-// Tableau 10: distinct on white, readable for most colour-vision deficiencies.
+// Tableau 10: ten hues that stay distinct on white (the default palette of many plotting tools).
 const QColor kPalette[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
                            QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
                            QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22),
