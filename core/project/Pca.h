@@ -10,6 +10,8 @@
 //    re-orthonormalisation (QR) in between, then an exact SVD of the small projected matrix.
 //    Cost O(n d l (2q + 2)) with l = k + oversampling and q power iterations; reads the data
 //    about 2q + 2 times and never forms the centred copy (centring is applied implicitly).
+//  Auto picks exact up to d = 1000 (measured faster there, see Pca::chooseMethod), randomized
+//  beyond when k is small against d.
 #include <cstdint>
 #include <vector>
 

@@ -185,7 +185,8 @@ class TestProject : public QObject {
   void pcaAutoChoosesBySize() {
     Pca pca;
     QCOMPARE(pca.chooseMethod(1000, 50), PcaOptions::Method::Exact);
-    QCOMPARE(pca.chooseMethod(1000000, 1000), PcaOptions::Method::Randomized);
+    QCOMPARE(pca.chooseMethod(100000, 300), PcaOptions::Method::Exact);
+    QCOMPARE(pca.chooseMethod(20000, 3000), PcaOptions::Method::Randomized);
   }
 
   void pcaRejectsBadOptions() {
