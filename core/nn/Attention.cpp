@@ -4,13 +4,15 @@
 #include <cmath>
 #include <limits>
 
+#include "core/nn/Dropout.h"
 #include "core/nn/EigenMaps.h"
 #include "core/util/Error.h"
 
 namespace embedlab::nn {
 
 void attentionForward(float* out, float* att, const float* qkv, const int32_t* mask, int B, int T,
-                      int C, int NH) {
+                      int C, int NH, const AttentionDropout* dropout) {
+  const bool drop = dropout && dropout->active();
   if (NH <= 0 || C % NH != 0) throw Error("attention: hidden size not divisible by the heads");
   const int hs = C / NH;
   const float scale = 1.0f / std::sqrt(static_cast<float>(hs));
@@ -47,13 +49,23 @@ void attentionForward(float* out, float* att, const float* qkv, const int32_t* m
         for (int j = 0; j < T; ++j) row[j] *= inv;
       }
       StridedMap O(out + static_cast<int64_t>(b) * T * C + h * hs, T, hs, Eigen::OuterStride<>(C));
-      O.noalias() = P * V;
+      if (drop) {
+        const int64_t pair = static_cast<int64_t>(b) * NH + h;
+        RowMatrix Pd(T, T);
+        dropoutForward(Pd.data(), dropout->mask + pair * T * T, P.data(), static_cast<int64_t>(T) * T,
+                       dropout->p, dropout->seed * 1000003ull + static_cast<uint64_t>(pair), true);
+        O.noalias() = Pd * V;
+      } else {
+        O.noalias() = P * V;
+      }
     }
   }
 }
 
 void attentionBackward(float* dqkv, const float* dout, const float* qkv, const float* att, int B,
-                       int T, int C, int NH) {
+                       int T, int C, int NH, const AttentionDropout* dropout) {
+  const bool drop = dropout && dropout->active();
+  const float keepScale = drop ? 1.0f / (1.0f - dropout->p) : 1.0f;
   const int hs = C / NH;
   const float scale = 1.0f / std::sqrt(static_cast<float>(hs));
   const int64_t C3 = 3 * static_cast<int64_t>(C);
@@ -71,8 +83,20 @@ void attentionBackward(float* dqkv, const float* dout, const float* qkv, const f
       ConstStridedMap dO(dout + static_cast<int64_t>(b) * T * C + h * hs, T, hs,
                          Eigen::OuterStride<>(C));
       // out = P V:  dV += Pᵀ dO,  dP = dO Vᵀ
-      dV.noalias() += P.transpose() * dO;
       RowMatrix dS = dO * V.transpose();  // (T,T), becomes the gradient of the scaled scores
+      if (drop) {
+        // out = Pd V with Pd = P ⊙ M / (1-p):  dV += Pdᵀ dO,  dP = dPd ⊙ M / (1-p)
+        const uint8_t* m = dropout->mask + (static_cast<int64_t>(b) * NH + h) * T * T;
+        RowMatrix Pd(T, T);
+        for (int64_t k = 0; k < static_cast<int64_t>(T) * T; ++k) {
+          const float keep = m[k] ? keepScale : 0.0f;
+          Pd.data()[k] = P.data()[k] * keep;
+          dS.data()[k] *= keep;
+        }
+        dV.noalias() += Pd.transpose() * dO;
+      } else {
+        dV.noalias() += P.transpose() * dO;
+      }
       // softmax: dS_ij = P_ij (dP_ij - Σ_k P_ik dP_ik), then the 1/√hs of the scores
       for (int i = 0; i < T; ++i) {
         const float* p = P.data() + static_cast<int64_t>(i) * T;

@@ -51,10 +51,16 @@ void transformerLayerForward(const TransformerLayerShape& s, const TransformerLa
   a.ln2Rstd.resize(N);
 
   projectQkv(a.qkv.data(), x, w, N, C);
-  attentionForward(a.ctx.data(), a.att.data(), a.qkv.data(), mask, s.B, s.T, C, s.NH);
+  a.seed = seed;
+  AttentionDropout attDrop;
+  if (training && s.attentionDropout > 0.0f) {
+    a.attDrop.resize(a.att.size());
+    attDrop = {s.attentionDropout, seed * 4 + 3, true, a.attDrop.data()};
+  }
+  attentionForward(a.ctx.data(), a.att.data(), a.qkv.data(), mask, s.B, s.T, C, s.NH, &attDrop);
   // attention output projection (into res1 as scratch), dropout, residual, LayerNorm 1
   linearForward(a.res1.data(), a.ctx.data(), w.wo, w.bo, N, C, C);
-  dropoutForward(a.attnOut.data(), a.drop1.data(), a.res1.data(), N * C, s.dropout, seed * 2 + 1, training);
+  dropoutForward(a.attnOut.data(), a.drop1.data(), a.res1.data(), N * C, s.dropout, seed * 4 + 1, training);
   residualForward(a.res1.data(), x, a.attnOut.data(), N * C);
   layerNormForward(a.h1.data(), a.ln1Mean.data(), a.ln1Rstd.data(), a.res1.data(), w.ln1w, w.ln1b, N, C, s.lnEps);
   // feed-forward
@@ -64,7 +70,7 @@ void transformerLayerForward(const TransformerLayerShape& s, const TransformerLa
   else
     geluForward(a.ffnAct.data(), a.ffnPre.data(), N * FF);
   linearForward(a.res2.data(), a.ffnAct.data(), w.w2, w.b2, N, FF, C);
-  dropoutForward(a.ffnOut.data(), a.drop2.data(), a.res2.data(), N * C, s.dropout, seed * 2 + 2, training);
+  dropoutForward(a.ffnOut.data(), a.drop2.data(), a.res2.data(), N * C, s.dropout, seed * 4 + 2, training);
   residualForward(a.res2.data(), a.h1.data(), a.ffnOut.data(), N * C);
   layerNormForward(out, a.ln2Mean.data(), a.ln2Rstd.data(), a.res2.data(), w.ln2w, w.ln2b, N, C, s.lnEps);
 }
@@ -102,7 +108,10 @@ void transformerLayerBackward(const TransformerLayerShape& s, const TransformerL
   linearBackward(dCtx.data(), g.wo, g.bo, dProj.data(), a.ctx.data(), w.wo, N, C, C);
   // attention, then the three projections from their column blocks of dqkv
   std::vector<float> dQkv(N * 3 * C, 0.0f);
-  attentionBackward(dQkv.data(), dCtx.data(), a.qkv.data(), a.att.data(), s.B, s.T, C, s.NH);
+  AttentionDropout attDrop;
+  if (training && s.attentionDropout > 0.0f)
+    attDrop = {s.attentionDropout, a.seed * 4 + 3, true, const_cast<uint8_t*>(a.attDrop.data())};
+  attentionBackward(dQkv.data(), dCtx.data(), a.qkv.data(), a.att.data(), s.B, s.T, C, s.NH, &attDrop);
   ConstMatrixMap X(x, N, C);
   MatrixMap dX(dx, N, C);
   const float* ws[3] = {w.wq, w.wk, w.wv};

@@ -4,8 +4,8 @@
 //   h1  = LayerNorm1(x + Dropout(ctx Woᵀ + bo))
 //   f   = GELU(h1 W1ᵀ + b1) W2ᵀ + b2          out = LayerNorm2(h1 + Dropout(f))
 // Weights in Hugging Face's layout and names (attention.self.query.weight (C,C), ...,
-// intermediate.dense.weight (FF,C), output.dense.weight (C,FF)). Attention-probability dropout
-// is not applied (hidden dropout only).
+// intermediate.dense.weight (FF,C), output.dense.weight (C,FF)). Dropout (training only): hidden
+// dropout after both projections, and attention-probability dropout.
 #include <cstdint>
 #include <vector>
 
@@ -18,7 +18,8 @@ struct TransformerLayerShape {
   int FF = 0;        // intermediate size
   float lnEps = 1e-12f;
   bool geluTanh = false;  // false: exact erf GELU (BERT's "gelu"); true: "gelu_new"
-  float dropout = 0.0f;   // hidden dropout probability (used when training)
+  float dropout = 0.0f;         // hidden dropout probability (used when training)
+  float attentionDropout = 0.0f;  // attention-probability dropout (used when training)
 };
 
 template <typename P>
@@ -36,7 +37,9 @@ using TransformerLayerGrads = TransformerLayerParams<float*>;  // accumulated (+
 // Activations kept for the backward pass (and for the attention view: att).
 struct TransformerLayerActs {
   std::vector<float> qkv;       // (B,T,3C)
-  std::vector<float> att;       // (B,NH,T,T)
+  std::vector<float> att;       // (B,NH,T,T) probabilities before dropout
+  std::vector<uint8_t> attDrop; // (B,NH,T,T) attention dropout mask (training only)
+  uint64_t seed = 0;
   std::vector<float> ctx;       // (B,T,C)
   std::vector<float> attnOut;   // (B,T,C) after dropout
   std::vector<uint8_t> drop1;   // (B,T,C)

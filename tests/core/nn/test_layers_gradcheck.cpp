@@ -209,6 +209,21 @@ class TestLayersGradcheck : public QObject {
     // padded keys and values of sequence 1 receive no gradient
     for (int t = 2; t < 4; ++t)
       for (int c = C; c < 3 * C; ++c) QCOMPARE(dqkv[(1 * T + t) * 3 * C + c], 0.0f);
+
+    // with dropout on the probabilities (a fixed mask for a fixed seed)
+    std::vector<uint8_t> dropMask(att.size());
+    AttentionDropout drop{0.3f, 7, true, dropMask.data()};
+    auto lossDrop = [&] {
+      attentionForward(out.data(), att.data(), qkv.data(), mask.data(), B, T, C, NH, &drop);
+      return dotLoss(out, R);
+    };
+    lossDrop();
+    int dropped = 0;
+    for (uint8_t m : dropMask) dropped += m == 0;
+    QVERIFY(dropped > 0);
+    Vec dqkvDrop(qkv.size());
+    attentionBackward(dqkvDrop.data(), R.data(), qkv.data(), att.data(), B, T, C, NH, &drop);
+    expectGrad("attention qkv (probability dropout)", qkv, dqkvDrop, lossDrop, {1e-3, 0});
   }
 
   void lstm() { runLstm(0, 0.0f, 0.0f, "lstm"); }

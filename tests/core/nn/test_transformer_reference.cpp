@@ -38,8 +38,14 @@ class TestTransformerReference : public QObject {
   Q_OBJECT
 
  private slots:
-  void layerGradcheck() {
+  void layerGradcheck() { runLayerGradcheck(false); }
+  void layerGradcheckWithDropout() { runLayerGradcheck(true); }
+
+ private:
+  void runLayerGradcheck(bool training) {
     TransformerLayerShape s;
+    s.dropout = 0.2f;
+    s.attentionDropout = 0.2f;
     s.B = 2;
     s.T = 4;
     s.C = 8;
@@ -75,13 +81,19 @@ class TestTransformerReference : public QObject {
     Vec x = randn(N * C, 1, 7), R = randn(N * C, 1, 8), out(N * C), dx(N * C, 0.0f);
     TransformerLayerActs acts;
     auto loss = [&] {
-      transformerLayerForward(s, weights(), out.data(), acts, x.data(), mask.data());
+      transformerLayerForward(s, weights(), out.data(), acts, x.data(), mask.data(), training, 11);
       double l = 0;
       for (int64_t i = 0; i < N * C; ++i) l += double(out[i]) * R[i];
       return l;
     };
     loss();
-    transformerLayerBackward(s, weights(), g, dx.data(), R.data(), x.data(), acts);
+    transformerLayerBackward(s, weights(), g, dx.data(), R.data(), x.data(), acts, training);
+    if (training) {
+      int dropped = 0;
+      for (uint8_t m : acts.attDrop) dropped += m == 0;
+      for (uint8_t m : acts.drop2) dropped += m == 0;
+      QVERIFY(dropped > 0);
+    }
     const char* names[] = {"wq", "bq", "wk", "bk", "wv", "bv", "wo", "bo",
                            "ln1w", "ln1b", "w1", "b1", "w2", "b2", "ln2w", "ln2b"};
     auto check = [&](const char* name, Vec& v, const Vec& d) {
@@ -103,6 +115,8 @@ class TestTransformerReference : public QObject {
     }
   }
 
+
+ private slots:
   void bertTinyForward() {
     const std::string dir = test::fixturesDir() + "/bert-tiny";
     const auto model = SafetensorsFile::read(dir + "/model.safetensors");
