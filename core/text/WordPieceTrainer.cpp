@@ -109,16 +109,16 @@ class Merger {
     isNew = symbols_.size() > before;
     ++stamp_;
     changed_.clear();
-    // Copy: addPair() may append to this list while we walk it.
-    const std::vector<int32_t> wordList = pairs_[best].words;
+    // Moved out: addPair() may reallocate pairs_ while we walk the list. Every occurrence is
+    // merged (left to right, even for a == b), so the pair is gone from all these words.
+    const std::vector<int32_t> wordList = std::move(pairs_[static_cast<size_t>(best)].words);
+    pairs_[static_cast<size_t>(best)].words.clear();
     for (int32_t w : wordList) {
       if (visited_.size() < words_.size()) visited_.resize(words_.size(), 0);
       if (visited_[static_cast<size_t>(w)] == stamp_) continue;
       visited_[static_cast<size_t>(w)] = stamp_;
       mergeInWord(w, a, b, ab);
     }
-    // Every occurrence is merged (left to right, even for a == b), so the pair is gone.
-    std::vector<int32_t>().swap(pairs_[static_cast<size_t>(best)].words);
     // Rescore: the pairs whose count changed and, for the likelihood score, every pair with a or
     // b (their counts fell, which raises those pairs' scores).
     if (score_ == WordPieceTrainer::Score::Likelihood) {

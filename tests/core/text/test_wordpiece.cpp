@@ -6,12 +6,15 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
+#include <random>
 #include <set>
 #include <sstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "core/text/Utf8.h"
 #include "core/text/WordPiecePreTokenizer.h"
 #include "core/text/WordPieceTokenizer.h"
 #include "core/text/WordPieceTrainer.h"
@@ -485,6 +488,86 @@ class TestWordPiece : public QObject {
     QCOMPARE(unknown, int64_t{0});
     QVERIFY2(static_cast<double>(pieces) / static_cast<double>(words) < 2.0,
              qPrintable(QString::number(static_cast<double>(pieces) / static_cast<double>(words))));
+  }
+
+  void likelihoodTrainerOnAGeneratedCorpus() {
+    WordPieceTrainer::Options o;
+    o.vocabSize = 250;
+    o.score = WordPieceTrainer::Score::Likelihood;
+    const WordPieceTrainer trainer(o);
+    QTemporaryDir dir;
+    const std::string corpus = dir.path().toStdString() + "/corpus.txt";
+    writeFile(corpus, syllableCorpus(1500));
+    const WordPieceTrainer::Result r = trainer.trainFiles({corpus});
+    QCOMPARE(static_cast<int64_t>(r.tokens.size()), o.vocabSize);
+    QCOMPARE(trainer.trainFiles({corpus}).tokens, r.tokens);
+    const WordPieceTokenizer t(WordPieceVocab::fromTokens(r.tokens, "trained"));
+    std::istringstream lines(syllableCorpus(1500));
+    std::string line;
+    while (std::getline(lines, line))
+      for (const std::string& tok : t.tokenize(line)) QVERIFY2(tok != "[UNK]", line.c_str());
+  }
+
+  void randomInputNeverBreaksInvariants() {
+    // Random bytes and random code points from many scripts (invalid UTF-8, controls, marks,
+    // CJK, emoji): offsets stay inside the text and in order, all vectors agree in length,
+    // truncation and padding give exactly the asked length.
+    const WordPieceTokenizer& t = tinyTokenizer();
+    std::mt19937 rng(7);
+    const uint32_t starts[] = {0x20, 0x80, 0x300, 0x370, 0x400, 0x600, 0x900, 0x1100, 0x2000,
+                               0x3000, 0x4E00, 0xAC00, 0xE000, 0xFFF0, 0x1F600};
+    for (int round = 0; round < 300; ++round) {
+      std::string text;
+      const int n = static_cast<int>(rng() % 60);
+      for (int i = 0; i < n; ++i) {
+        const uint32_t kind = rng() % 4;
+        if (kind == 0) {
+          text.push_back(static_cast<char>(rng() % 256));
+        } else if (kind == 1) {
+          text.push_back(static_cast<char>(' ' + rng() % 95));
+        } else {
+          const uint32_t cp = starts[rng() % std::size(starts)] + rng() % 128;
+          if (cp >= 0xD800 && cp < 0xE000) continue;
+          std::string enc;
+          if (cp < 0x80) enc.push_back(static_cast<char>(cp));
+          else if (cp < 0x800) enc = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+          else if (cp < 0x10000)
+            enc = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                   static_cast<char>(0x80 | (cp & 0x3F))};
+          else
+            enc = {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+                   static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+          text += enc;
+        }
+      }
+      // Upper bound of the offsets: the text's characters, an invalid byte counting as one.
+      int64_t chars = 0;
+      for (size_t i = 0; i < text.size();) {
+        size_t len;
+        utf8::decode(reinterpret_cast<const unsigned char*>(text.data()) + i, text.size() - i, len);
+        i += len;
+        ++chars;
+      }
+      const WordPieceEncoding e = t.encode(text);
+      QCOMPARE(e.tokens.size(), e.ids.size());
+      QCOMPARE(e.offsets.size(), e.ids.size());
+      QCOMPARE(e.wordIds.size(), e.ids.size());
+      int64_t lastStart = 0;
+      for (size_t i = 1; i + 1 < e.size(); ++i) {
+        QVERIFY(e.offsets[i].first >= lastStart);
+        QVERIFY(e.offsets[i].first < e.offsets[i].second);
+        QVERIFY(e.offsets[i].second <= chars);
+        QVERIFY(e.ids[i] >= 0 && e.ids[i] < t.vocab().size());
+        lastStart = e.offsets[i].first;
+      }
+      WordPieceTokenizer::EncodeOptions o;
+      o.maxLength = 3 + static_cast<int64_t>(rng() % 20);
+      o.padTo = o.maxLength;
+      const WordPieceEncoding p = t.encode(text, text.substr(text.size() / 2), o);
+      QCOMPARE(static_cast<int64_t>(p.size()), o.maxLength);
+      QCOMPARE(p.typeIds.size(), p.size());
+      QCOMPARE(p.attentionMask.size(), p.size());
+    }
   }
 
   void trainerScoresAndLimits() {
