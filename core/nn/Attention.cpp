@@ -28,25 +28,24 @@ void attentionForward(float* out, float* att, const float* qkv, const int32_t* m
       MatrixMap P(att + (static_cast<int64_t>(b) * NH + h) * T * T, T, T);
       P.noalias() = (Q * K.transpose()) * scale;
       const int32_t* m = mask ? mask + static_cast<int64_t>(b) * T : nullptr;
+      Eigen::ArrayXf e(T);
       for (int i = 0; i < T; ++i) {
         float* row = P.data() + static_cast<int64_t>(i) * T;
         // Padded keys become -inf, whose exp is exactly 0.
         if (m)
           for (int j = 0; j < T; ++j)
             if (!m[j]) row[j] = -std::numeric_limits<float>::infinity();
-        float mx = -std::numeric_limits<float>::infinity();
-        for (int j = 0; j < T; ++j) mx = std::max(mx, row[j]);
+        const float mx = Eigen::Map<const Eigen::ArrayXf>(row, T).maxCoeff();
         if (mx == -std::numeric_limits<float>::infinity()) {
           for (int j = 0; j < T; ++j) row[j] = 1.0f / T;  // no real key: uniform, as HF
           continue;
         }
-        double s = 0;
-        for (int j = 0; j < T; ++j) {
-          row[j] = std::exp(row[j] - mx);
-          s += row[j];
-        }
+        // Vectorised exp into aligned scratch (see CrossEntropy.cpp: results must not depend on
+        // the alignment of a row); exp(-inf) = 0 for the padded keys.
+        e = (Eigen::Map<const Eigen::ArrayXf>(row, T) - mx).exp();
+        const double s = e.cast<double>().sum();
         const float inv = static_cast<float>(1.0 / s);
-        for (int j = 0; j < T; ++j) row[j] *= inv;
+        for (int j = 0; j < T; ++j) row[j] = e[j] * inv;
       }
       StridedMap O(out + static_cast<int64_t>(b) * T * C + h * hs, T, hs, Eigen::OuterStride<>(C));
       if (drop) {

@@ -6,21 +6,31 @@
 
 #include "core/util/Error.h"
 
+// See EigenMaps.h: a GCC 12 false positive inside Eigen's AVX-512 packet code.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <Eigen/Core>
+#pragma GCC diagnostic pop
+
 namespace embedlab::nn {
 
 namespace {
 
 // One row: probs = softmax(logits); returns log(Σ exp(l - max)) + max (the log-partition).
-double softmaxRow(float* p, const float* l, int V) {
-  float mx = l[0];
-  for (int v = 1; v < V; ++v) mx = l[v] > mx ? l[v] : mx;
-  double s = 0;
-  for (int v = 0; v < V; ++v) {
-    p[v] = std::exp(l[v] - mx);
-    s += p[v];
-  }
+// The exponentials go through Eigen's vectorised exp into aligned per-thread scratch (a row of an
+// MLM batch has a whole vocabulary); computing into the caller's buffer directly would let its
+// alignment decide which elements take Eigen's scalar path, and so the rounding.
+double softmaxRow(float* p, const float* l, int V, float* maxOut = nullptr) {
+  thread_local Eigen::ArrayXf scratch;
+  if (scratch.size() < V) scratch.resize(V);
+  Eigen::Map<const Eigen::ArrayXf> L(l, V);
+  const float mx = L.maxCoeff();
+  if (maxOut) *maxOut = mx;
+  auto e = scratch.head(V);
+  e = (L - mx).exp();
+  const double s = e.cast<double>().sum();  // in double, in SIMD lanes of a fixed order
   const float inv = static_cast<float>(1.0 / s);
-  for (int v = 0; v < V; ++v) p[v] *= inv;
+  for (int v = 0; v < V; ++v) p[v] = e[v] * inv;
   return std::log(s) + mx;
 }
 
@@ -48,12 +58,10 @@ CrossEntropyResult softmaxCrossEntropyForward(float* probs, const float* logits,
     const int32_t t = targets[n];
     if (t == ignoreIndex) continue;
     const float* l = logits + n * V;
-    const double logZ = softmaxRow(probs + n * V, l, V);
+    float mx;
+    const double logZ = softmaxRow(probs + n * V, l, V, &mx);
     rowLoss[n] = logZ - l[t];
-    int best = 0;
-    for (int v = 1; v < V; ++v)
-      if (l[v] > l[best]) best = v;
-    rowCorrect[n] = best == t;
+    rowCorrect[n] = l[t] == mx;  // the target has the largest logit (a tie counts as correct)
   }
   CrossEntropyResult r;
   double sum = 0;

@@ -14,7 +14,7 @@ void softmaxForward(float* probs, const float* logits, int64_t N, int V);
 struct CrossEntropyResult {
   double loss = 0;      // mean over labelled rows (0 when there are none)
   int64_t labelled = 0; // rows whose target is not ignoreIndex
-  int64_t correct = 0;  // labelled rows whose arg-max logit is the target (for accuracy)
+  int64_t correct = 0;  // labelled rows whose target has the largest logit (for accuracy)
 };
 
 // logits: (N,V)  targets: (N) in [0,V) or ignoreIndex  ->  probs: (N,V) for labelled rows
