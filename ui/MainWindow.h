@@ -67,6 +67,7 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
   void changeEvent(QEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
@@ -122,6 +123,7 @@ class MainWindow : public QMainWindow {
   QAction* shortcuts_;
   QAction* about_;
   QStringList recent_;
+  bool shownOnce_ = false;
 };
 
 }  // namespace embedlab::ui

@@ -953,6 +953,10 @@
             <translation>未知错误</translation>
         </message>
         <message>
+            <source>%1 %2/s on average</source>
+            <translation>平均 %1 %2/秒</translation>
+        </message>
+        <message>
             <source>Run "%1" is training: stop it before deleting it.</source>
             <translation>运行“%1”正在训练：请先停止再删除。</translation>
         </message>
@@ -1022,6 +1026,10 @@ This cannot be undone.</source>
             <translation>训练损失</translation>
         </message>
         <message>
+            <source>Start a training run: its loss appears here as it learns.</source>
+            <translation>开始一次训练：学习过程中的损失会显示在这里。</translation>
+        </message>
+        <message>
             <source>Learning rate and throughput</source>
             <translation>学习率与吞吐量</translation>
         </message>
@@ -1058,8 +1066,12 @@ This cannot be undone.</source>
             <translation>%1：吞吐量</translation>
         </message>
         <message>
-            <source>&lt;span style='color:%1'&gt;&amp;#9632;&lt;/span&gt; &lt;b&gt;%2&lt;/b&gt; &amp;nbsp;%3 %4, %5 s&lt;br/&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;loss %6 &amp;nbsp;(smoothed %7) &amp;nbsp;lr %8 &amp;nbsp;%9 %10/s</source>
-            <translation>&lt;span style='color:%1'&gt;&amp;#9632;&lt;/span&gt; &lt;b&gt;%2&lt;/b&gt; &amp;nbsp;%3 %4，%5 秒&lt;br/&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;损失 %6 &amp;nbsp;（平滑 %7） &amp;nbsp;学习率 %8 &amp;nbsp;%9 %10/秒</translation>
+            <source> &amp;nbsp;%1 %2, %3 s&lt;br/&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;loss %4 &amp;nbsp;(smoothed %5) &amp;nbsp;lr %6 &amp;nbsp;%7 %8/s</source>
+            <translation> &amp;nbsp;%1 %2，%3 秒&lt;br/&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;损失 %4 &amp;nbsp;（平滑 %5） &amp;nbsp;学习率 %6 &amp;nbsp;%7 %8/秒</translation>
+        </message>
+        <message>
+            <source>&amp;nbsp;&amp;nbsp;&amp;nbsp;%1 %2 &amp;nbsp;(%3 %4)</source>
+            <translation>&amp;nbsp;&amp;nbsp;&amp;nbsp;%1 %2 &amp;nbsp;（%3 %4）</translation>
         </message>
         <message>
             <source>loss (log scale)</source>

@@ -23,6 +23,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/embeddings/EmbeddingSet.h"
@@ -84,6 +85,7 @@ TrainPage::TrainPage(RunStore* store, RunTableModel* runs, QWidget* parent)
   scroll->setWidget(forms_);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   scroll->setMinimumHeight(160);
   defaults_ = new QPushButton(modelBox_);
   auto* modelRow = new QHBoxLayout;
@@ -189,8 +191,9 @@ TrainPage::TrainPage(RunStore* store, RunTableModel* runs, QWidget* parent)
   table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   table_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
   table_->verticalHeader()->hide();
-  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   table_->horizontalHeader()->setSectionResizeMode(RunTableModel::NameColumn, QHeaderView::Stretch);
+  table_->setWordWrap(false);
   table_->setMinimumHeight(110);
   compare_ = new QPushButton(runsBox_);
   rename_ = new QPushButton(runsBox_);
@@ -301,11 +304,9 @@ void TrainPage::retranslate() {
   stop_->setText(tr("S&top"));
   stop_->setToolTip(tr("Stop the training; what was learned so far is kept (Esc)"));
   progress_->setToolTip(tr("Share of the planned work done"));
-  if (!isTraining()) {
-    phase_->setText(tr("Ready."));
-    speed_->clear();
-    eta_->clear();
-  }
+  if (!phaseText_) phaseText_ = [] { return tr("Ready."); };
+  phase_->setText(phaseText_());
+  speed_->setText(speedText_ ? speedText_() : QString());
   smoothingLabel_->setText(tr("Smoothing:"));
   smoothing_->setToolTip(tr("Weight of the exponential moving average drawn over the raw loss (0 = none, like TensorBoard)"));
   logY_->setText(tr("Log scale"));
@@ -364,6 +365,16 @@ void TrainPage::showError(const QString& message) {
   emit statusMessage(message);
 }
 
+void TrainPage::setPhase(std::function<QString()> text) {
+  phaseText_ = std::move(text);
+  phase_->setText(phaseText_());
+}
+
+void TrainPage::setSpeed(std::function<QString()> text) {
+  speedText_ = std::move(text);
+  speed_->setText(speedText_ ? speedText_() : QString());
+}
+
 void TrainPage::clearError() {
   error_.clear();
   errorLabel_->hide();
@@ -389,9 +400,15 @@ bool TrainPage::startTraining() {
   RunRecord run;
   std::unique_ptr<TrainingJob> job;
   try {
-    const QLocale locale;
-    run = store_->create(model->id, model->displayName() + QLatin1Char(' ') +
-                                        locale.toString(QDateTime::currentDateTime(), QStringLiteral("MM-dd HH:mm:ss")));
+    // "Word2Vec 3": short enough for the table, and renamable in place.
+    int number = 1;
+    for (const RunRecord& r : runs_->runs())
+      if (r.modelType == model->id) ++number;
+    QString name;
+    do {
+      name = QStringLiteral("%1 %2").arg(model->displayName()).arg(number++);
+    } while (std::any_of(runs_->runs().begin(), runs_->runs().end(), [&](const RunRecord& r) { return r.name == name; }));
+    run = store_->create(model->id, name);
   } catch (const std::exception& e) {
     showError(tr("Cannot create the run folder: %1").arg(QString::fromUtf8(e.what())));
     return false;
@@ -419,8 +436,8 @@ bool TrainPage::startTraining() {
 
   worker_->start(std::move(job));
   progress_->setValue(0);
-  phase_->setText(tr("Starting…"));
-  speed_->clear();
+  setPhase([] { return tr("Starting…"); });
+  setSpeed({});
   eta_->clear();
   updateButtons();
   emit trainingStateChanged(true, false);
@@ -431,7 +448,7 @@ bool TrainPage::startTraining() {
 void TrainPage::pauseTraining() {
   if (!isTraining() || isPaused()) return;
   worker_->pause();
-  phase_->setText(tr("Paused."));
+  setPhase([] { return tr("Paused."); });
   updateButtons();
   emit trainingStateChanged(true, true);
   emit statusMessage(tr("Training paused."));
@@ -453,7 +470,7 @@ void TrainPage::togglePause() {
 void TrainPage::stopTraining() {
   if (!isTraining()) return;
   worker_->stop();
-  phase_->setText(tr("Stopping…"));
+  setPhase([] { return tr("Stopping…"); });
   stop_->setEnabled(false);
 }
 
@@ -463,13 +480,18 @@ void TrainPage::shutdown() {
 
 void TrainPage::onProgress(const QVector<ProgressUpdate>& updates) {
   if (updates.isEmpty() || currentRunId_.isEmpty()) return;
+  const RunRecord* run = runs_->run(currentRunId_);
+  const ModelDescriptor* model = ModelRegistry::builtin().find(run ? run->modelType : QString());
   QVector<TrainingPoint> points;
   points.reserve(updates.size());
   for (const ProgressUpdate& u : updates) {
     if (!isLossPoint(u)) continue;
     points.append(u.point);
     chart_->appendPoint(currentRunId_, u.point);
-    for (const auto& extra : u.extras) chart_->appendExtra(currentRunId_, extra.first, u.point.step, extra.second);
+    // Only the series the model asks for are charted; other extras are diagnostics.
+    for (const auto& extra : u.extras)
+      if (model && model->extraSeries.contains(extra.first))
+        chart_->appendExtra(currentRunId_, extra.first, u.point.step, extra.second);
   }
   runs_->appendHistory(currentRunId_, points);
 
@@ -477,12 +499,13 @@ void TrainPage::onProgress(const QVector<ProgressUpdate>& updates) {
   const double fraction = last.total > 0 ? std::clamp(double(last.step) / double(last.total), 0.0, 1.0) : 0.0;
   progress_->setValue(static_cast<int>(fraction * 1000));
   progress_->setFormat(QStringLiteral("%1%").arg(fraction * 100, 0, 'f', 1));
-  if (!isPaused()) phase_->setText(tr("Phase: %1").arg(phaseText(last.phase)));
-  const ModelDescriptor* model = ModelRegistry::builtin().find(runs_->run(currentRunId_) ? runs_->run(currentRunId_)->modelType : QString());
-  const QString unit = model && model->unitName ? model->unitName() : tr("items");
-  const QLocale locale;
-  speed_->setText(tr("%1 %2/s").arg(locale.toString(last.point.itemsPerSec, 'f', 0), unit));
-  eta_->setText(tr("ETA %1").arg(formatEta(last.etaSeconds)));
+  if (!isPaused()) setPhase([phase = last.phase] { return tr("Phase: %1").arg(phaseText(phase)); });
+  if (last.phase == QLatin1String("training") && last.point.itemsPerSec > 0)
+    setSpeed([speed = last.point.itemsPerSec, model] {
+      const QString unit = model && model->unitName ? model->unitName() : tr("items");
+      return tr("%1 %2/s").arg(QLocale().toString(speed, 'f', 0), unit);
+    });
+  if (last.phase == QLatin1String("training")) eta_->setText(tr("ETA %1").arg(formatEta(last.etaSeconds)));
 }
 
 void TrainPage::onFinished(int status, const QString& message, const QStringList& outputFiles) {
@@ -527,16 +550,22 @@ void TrainPage::onFinished(int status, const QString& message, const QStringList
   progress_->setFormat(QStringLiteral("%p%"));
   if (run.status == RunRecord::Status::Finished) {
     progress_->setValue(1000);
-    phase_->setText(tr("Finished."));
+    setPhase([] { return tr("Finished."); });
     emit statusMessage(tr("Training finished: %1").arg(run.name));
   } else if (run.status == RunRecord::Status::Stopped) {
-    phase_->setText(tr("Stopped."));
+    setPhase([] { return tr("Stopped."); });
     emit statusMessage(tr("Training stopped: %1").arg(run.name));
   } else {
-    phase_->setText(tr("Failed."));
+    setPhase([] { return tr("Failed."); });
     showError(tr("Training failed: %1").arg(message.isEmpty() ? tr("unknown error") : message));
   }
   eta_->clear();
+  if (const double speed = run.metrics.value(QStringLiteral("items_per_sec")).toDouble(); speed > 0) {
+    setSpeed([speed, model] {
+      const QString unit = model && model->unitName ? model->unitName() : tr("items");
+      return tr("%1 %2/s on average").arg(QLocale().toString(speed, 'f', 0), unit);
+    });
+  }
   updateButtons();
   emit trainingStateChanged(false, false);
   emit runFinished(run.id, status);

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -98,6 +99,9 @@ class TrainPage : public QWidget {
   void onFinished(int status, const QString& message, const QStringList& outputFiles);
   void updateButtons();
   void showError(const QString& message);
+  // The status lines are kept as functions so that a language switch re-renders them.
+  void setPhase(std::function<QString()> text);
+  void setSpeed(std::function<QString()> text);
   void clearError();
   void syncChart();
   const ModelDescriptor* currentDescriptor() const;
@@ -127,6 +131,8 @@ class TrainPage : public QWidget {
   QLabel* speed_;
   QLabel* eta_;
   QLabel* errorLabel_;
+  std::function<QString()> phaseText_;
+  std::function<QString()> speedText_;
   // Right column.
   QLabel* smoothingLabel_;
   QSlider* smoothing_;

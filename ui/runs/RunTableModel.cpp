@@ -49,7 +49,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
     case NameColumn: return r.name;
     case ModelColumn: return r.modelType;
     case StatusColumn: return RunRecord::statusText(r.status);
-    case StartedColumn: return locale.toString(r.started, QLocale::ShortFormat);
+    case StartedColumn: return locale.toString(r.started, QStringLiteral("MM-dd HH:mm"));
     case TimeColumn: return r.trainSeconds > 0 ? formatDuration(r.trainSeconds) : QString();
     case LossColumn: return r.history.isEmpty() ? QString() : QString::number(r.finalLoss(), 'g', 4);
     case SpeedColumn: {
