@@ -20,7 +20,8 @@
 #    WordSim-353 Spearman, with `embedlab-cli eval` when it works, otherwise gensim's
 #    evaluate_word_analogies / evaluate_word_pairs (bench/peers/evaluate.py) for all four;
 # 6. prints a Markdown table (also written to $OUT/results-<arch>.md): wall seconds (median over
-#    repeats, every run listed), peer/ours time ratios, analogy accuracy, Spearman.
+#    repeats, every run listed) and CPU seconds (user + sys) of each process, peer/ours ratios,
+#    analogy accuracy, Spearman.
 # Not a test: nothing here asserts; it measures.
 set -euo pipefail
 
@@ -99,11 +100,11 @@ WORDSIM=$DATA/eval/wordsim353.tsv
 timed() {
   local tool=$1 arch=$2
   shift 2
-  local t0 t1
-  t0=$(date +%s.%N)
-  "$@" >"$OUT/$tool-$arch.log" 2>&1 || { echo "word2vec_peers.sh: $tool failed, see $OUT/$tool-$arch.log" >&2; exit 1; }
-  t1=$(date +%s.%N)
-  echo "$tool $(echo "$t1 - $t0" | bc)" >>"$TIMES"
+  # GNU time: wall seconds and the CPU seconds (user + sys) of the whole process tree. CPU time
+  # is printed beside wall time because on a shared machine it is the less load-dependent one.
+  /usr/bin/time -o "$OUT/$tool-$arch.time" -f "%e %U %S" "$@" >"$OUT/$tool-$arch.log" 2>&1 ||
+    { echo "word2vec_peers.sh: $tool failed, see $OUT/$tool-$arch.log" >&2; exit 1; }
+  echo "$tool $(tail -1 "$OUT/$tool-$arch.time" | awk '{print $1, $2 + $3}')" >>"$TIMES"
 }
 
 train_all() {
@@ -160,10 +161,11 @@ for arch in $ARCHS; do
   $PY - "$arch" "$TIMES" "$EVALS" "$EVAL_MODE" "$THREADS" >"$OUT/results-$arch.md" <<'EOF'
 import statistics, sys
 arch, times_file, evals_file, eval_mode, threads = sys.argv[1:6]
-times = {}
+times, cpus = {}, {}
 for line in open(times_file):
-    tool, sec = line.split()
+    tool, sec, cpu = line.split()
     times.setdefault(tool, []).append(float(sec))
+    cpus.setdefault(tool, []).append(float(cpu))
 evals = {}
 for line in open(evals_file):
     tool, acc, rho = line.split()
@@ -171,11 +173,13 @@ for line in open(evals_file):
 med = {t: statistics.median(v) for t, v in times.items()}
 tools = ["ours", "fasttext", "gensim", "word2vec.c"]
 print(f"### {arch} ({threads} threads; evaluation: {eval_mode})\n")
-print("| tool | wall s (median) | runs | time / ours | analogy acc % | WordSim-353 Spearman |")
-print("|---|---:|---|---:|---:|---:|")
+cpu = {t: statistics.median(v) for t, v in cpus.items()}
+print("| tool | wall s (median) | runs | wall / ours | CPU s (median) | CPU / ours | analogy acc % | WordSim-353 Spearman |")
+print("|---|---:|---|---:|---:|---:|---:|---:|")
 for t in tools:
     runs = ", ".join(f"{x:.1f}" for x in times[t])
-    print(f"| {t} | {med[t]:.1f} | {runs} | {med[t] / med['ours']:.2f} | {100 * evals[t][0]:.2f} | {evals[t][1]:.3f} |")
+    print(f"| {t} | {med[t]:.1f} | {runs} | {med[t] / med['ours']:.2f} | {cpu[t]:.1f} | {cpu[t] / cpu['ours']:.2f} | "
+          f"{100 * evals[t][0]:.2f} | {evals[t][1]:.3f} |")
 peers = [t for t in tools if t != "ours"]
 fastest = min(peers, key=lambda t: med[t])
 best_acc = max(100 * evals[t][0] for t in peers)
