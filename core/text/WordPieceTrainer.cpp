@@ -362,7 +362,7 @@ WordPieceTrainer::Result WordPieceTrainer::train(const WordCounts& counts, const
   }
   std::vector<std::pair<std::string, CharInfo>> alphabet;
   for (auto& [c, info] : chars)
-    if (info.count >= o.minFrequency && !seen.count(c)) alphabet.emplace_back(c, info);
+    if (info.count >= o.minFrequency) alphabet.emplace_back(c, info);
   // Most frequent first, to keep the most useful ones when the target is small.
   std::sort(alphabet.begin(), alphabet.end(), [](const auto& x, const auto& y) {
     return x.second.count != y.second.count ? x.second.count > y.second.count : x.first < y.first;
@@ -379,14 +379,17 @@ WordPieceTrainer::Result WordPieceTrainer::train(const WordCounts& counts, const
 
   Merger merger(o.score, std::max<int64_t>(o.minFrequency, 1));
   // Piece ids of the merger are its own; vocab order is: specials, "c" pieces, "##c" pieces.
+  // The specials are pieces too, so that a piece spelled like one (a special token chosen to be
+  // a plain word) is never added twice.
+  for (const std::string& s : vocab) merger.symbol(s);
+  auto addPiece = [&](const std::string& piece) {
+    if (!seen.count(piece)) vocab.push_back(piece);
+    merger.symbol(piece);
+  };
   for (const auto& [c, info] : alphabet)
-    if (info.initial) vocab.push_back(c), merger.symbol(c);
+    if (info.initial) addPiece(c);
   for (const auto& [c, info] : alphabet)
-    if (info.inner) {
-      const std::string cont = std::string(WordPieceVocab::kContinuation) + c;
-      vocab.push_back(cont);
-      merger.symbol(cont);
-    }
+    if (info.inner) addPiece(std::string(WordPieceVocab::kContinuation) + c);
   result.stats.alphabet = static_cast<int64_t>(vocab.size() - seen.size());
   std::unordered_set<std::string_view> known;
   for (const auto& [c, info] : alphabet) known.insert(c);

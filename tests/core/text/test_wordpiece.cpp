@@ -598,6 +598,11 @@ class TestWordPiece : public QObject {
     std::set<std::string> unique(m.tokens.begin(), m.tokens.end());
     QCOMPARE(unique.size(), m.tokens.size());
     QVERIFY(unique.count("abc"));
+    // A special token spelled like a word or a character is not added again.
+    o.specialTokens = {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "ab", "a"};
+    const auto sp = WordPieceTrainer(o).train({{"abab", 10}, {"ab", 3}});
+    QCOMPARE(sp.tokens, (Strings{"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "ab", "a", "##a", "##b", "##ab", "abab"}));
+    o.specialTokens = WordPieceTrainer::Options().specialTokens;
     // A target smaller than the alphabet keeps the most frequent characters.
     o.vocabSize = 7;
     const auto small = WordPieceTrainer(o).train({{"aaa", 10}, {"b", 1}, {"c", 5}});
