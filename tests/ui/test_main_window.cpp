@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -122,6 +123,41 @@ class TestMainWindow : public QObject {
     QCOMPARE(w->dataPage()->stats().tokens, 400 * 12);
     QCOMPARE(w->dataPage()->stats().vocabulary, 29);
     QCOMPARE(w->trainPage()->isTraining(), false);
+  }
+
+  void statisticsCanBeCancelled() {
+    auto w = makeWindow();
+    QSignalSpy ready(w->dataPage(), &DataPage::statisticsReady);
+    w->dataPage()->setCorpusFiles({large_, small_});
+    QVERIFY(w->dataPage()->isComputing());
+    w->dataPage()->cancelStatistics();
+    QTRY_VERIFY(!w->dataPage()->isComputing());
+    QVERIFY(!w->dataPage()->hasStats());
+    QCOMPARE(ready.size(), 0);
+    QCOMPARE(w->dataPage()->corpusFiles().size(), 2);  // the files stay; only the counting stopped
+  }
+
+  void settingsPersist() {
+    {
+      auto w = makeWindow();
+      w->dataPage()->setCorpusFiles({small_});
+      auto* slider = w->trainPage()->findChild<QSlider*>(QStringLiteral("smoothingSlider"));
+      QVERIFY(slider);
+      slider->setValue(900);
+      QVariantMap v = w->trainPage()->currentForm()->values();
+      v[QStringLiteral("dim")] = 33;
+      w->trainPage()->currentForm()->setValues(v);
+      w->setPage(MainWindow::ExplorePageIndex);
+      w->close();
+    }
+    auto w = makeWindow();
+    QCOMPARE(w->page(), static_cast<int>(MainWindow::ExplorePageIndex));
+    QCOMPARE(w->dataPage()->corpusFiles(), QStringList{small_});
+    QCOMPARE(w->trainPage()->currentForm()->values().value(QStringLiteral("dim")).toInt(), 33);
+    QCOMPARE(w->trainPage()->findChild<QSlider*>(QStringLiteral("smoothingSlider"))->value(), 900);
+    QCOMPARE(w->trainPage()->chart()->smoothing(), 0.9);
+    w->setPage(MainWindow::DataPageIndex);
+    w->close();
   }
 
   void trainsAndShowsLiveLoss() {
