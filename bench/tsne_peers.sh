@@ -18,10 +18,11 @@ OUT=${OUT:-bench/out/tsne}
 TOOLS=${TOOLS:-"ours sklearn rtsne"}
 mkdir -p "$OUT"
 bench/tsne_peers_install.sh
-cmake --build "$BUILD" --target bench_tsne_tool embedlab-cli -j"$THREADS" >/dev/null
 TOOL="$BUILD/bin/bench_tsne_tool"
+[ -x "$TOOL" ] || cmake --build "$BUILD" --target bench_tsne_tool -j"$THREADS" >/dev/null
 VEC=${VEC:-$OUT/vectors.vec}
 if [ ! -f "$VEC" ]; then
+  [ -x "$BUILD/bin/embedlab-cli" ] || cmake --build "$BUILD" --target embedlab-cli -j"$THREADS" >/dev/null
   "$BUILD/bin/embedlab-cli" train word2vec --corpus ../shared/data/corpora/gcide.txt.gz \
     --corpus ../shared/data/corpora/wordnet-glosses.txt.gz --dim 100 --epochs 5 --min-count 5 \
     --threads "$THREADS" --seed 1 --out "$VEC" >"$OUT/word2vec.log" 2>&1
