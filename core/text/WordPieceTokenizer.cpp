@@ -65,7 +65,7 @@ WordPieceTokenizer::Options WordPieceTokenizer::readConfig(const std::string& pa
 }
 
 void WordPieceTokenizer::wordPieces(const WordPiecePreTokenizer::Words& words, size_t w, int32_t wordId,
-                                    std::string& scratch, std::vector<Piece>& out) const {
+                                    std::vector<Piece>& out) const {
   const WordPiecePreTokenizer::Word& word = words.words[w];
   const uint32_t first = word.charBegin;
   const int64_t n = word.charEnd - word.charBegin;
@@ -84,13 +84,7 @@ void WordPieceTokenizer::wordPieces(const WordPiecePreTokenizer::Words& words, s
     int32_t id = -1;
     for (; end > start; --end) {
       const std::string_view piece = text.substr(byteAt(start), byteAt(end) - byteAt(start));
-      if (start == 0) {
-        id = vocab_.id(piece);
-      } else {
-        scratch.assign(WordPieceVocab::kContinuation);
-        scratch.append(piece);
-        id = vocab_.id(scratch);
-      }
+      id = start == 0 ? vocab_.id(piece) : vocab_.continuationId(piece);
       if (id >= 0) break;
     }
     if (id < 0) {
@@ -105,13 +99,13 @@ void WordPieceTokenizer::wordPieces(const WordPiecePreTokenizer::Words& words, s
 }
 
 void WordPieceTokenizer::pieces(std::string_view text, std::vector<Piece>& out) const {
+  if (vocab_.size() == 0) throw Error("WordPiece tokenizer: no vocabulary loaded");
   WordPiecePreTokenizer::Words words;
-  std::string scratch;
   int32_t wordId = 0;
   auto plain = [&](std::string_view segment, int64_t base) {
     words.clear();
     pre_.run(segment, base, words);
-    for (size_t w = 0; w < words.words.size(); ++w) wordPieces(words, w, wordId++, scratch, out);
+    for (size_t w = 0; w < words.words.size(); ++w) wordPieces(words, w, wordId++, out);
   };
   size_t segmentStart = 0, i = 0;
   int64_t segmentIndex = 0, index = 0;  // code point index of segmentStart and of i

@@ -88,8 +88,7 @@ class WordPieceTokenizer {
     int32_t word;
   };
   void pieces(std::string_view text, std::vector<Piece>& out) const;
-  void wordPieces(const WordPiecePreTokenizer::Words& words, size_t w, int32_t wordId, std::string& scratch,
-                  std::vector<Piece>& out) const;
+  void wordPieces(const WordPiecePreTokenizer::Words& words, size_t w, int32_t wordId, std::vector<Piece>& out) const;
   WordPieceEncoding assemble(std::vector<Piece> a, const std::vector<Piece>* b, const EncodeOptions& options) const;
 
   WordPieceVocab vocab_;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <memory>
 
@@ -32,7 +33,51 @@ std::string quoted(std::string_view token) {
   return s + "'";
 }
 
+// A fast hash of short strings: 8 bytes at a time, multiply-xorshift mixing.
+uint64_t hashBytes(std::string_view s) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
+  }
+  uint64_t v = 0;
+  std::memcpy(&v, s.data() + i, s.size() - i);
+  h = (h ^ v) * 0x94D049BB133111EBull;
+  return h ^ (h >> 29);
+}
+
 }  // namespace
+
+int32_t WordPieceVocab::find(Kind kind, std::string_view key) const {
+  const Table& t = tables_[kind];
+  if (t.ids.empty()) return -1;
+  const uint64_t h = hashBytes(key);
+  const uint32_t tag = static_cast<uint32_t>(h >> 32);
+  const size_t mask = t.ids.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const int32_t id = t.ids[i];
+    if (id < 0) return -1;
+    if (t.tags[i] != tag) continue;
+    const std::string& token = tokens_[static_cast<size_t>(id)];
+    if (kind == kWhole ? token == key
+                       : token.size() == key.size() + kContinuation.size() &&
+                             std::string_view(token).substr(kContinuation.size()) == key)
+      return id;
+  }
+}
+
+void WordPieceVocab::insert(Kind kind, std::string_view key, int32_t id) {
+  Table& t = tables_[kind];
+  const uint64_t h = hashBytes(key);
+  const size_t mask = t.ids.size() - 1;
+  size_t i = h & mask;
+  while (t.ids[i] >= 0) i = (i + 1) & mask;
+  t.ids[i] = id;
+  t.tags[i] = static_cast<uint32_t>(h >> 32);
+}
 
 WordPieceVocab WordPieceVocab::load(const std::string& path) {
   struct stat st {};
@@ -87,19 +132,27 @@ void WordPieceVocab::index(const std::vector<int64_t>& lines) {
   };
   if (tokens_.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max()))
     throw Error(source_ + ": too many tokens for 32-bit ids");
-  ids_.clear();
-  ids_.reserve(tokens_.size());
+  // At most half full: short probe sequences.
+  size_t capacity = 16;
+  while (capacity < 2 * tokens_.size()) capacity *= 2;
+  for (Table& t : tables_) {
+    t.ids.assign(capacity, -1);
+    t.tags.assign(capacity, 0);
+  }
   bool any = false;
   maxPieceChars_ = 0;
   for (size_t i = 0; i < tokens_.size(); ++i) {
     const std::string& t = tokens_[i];
     if (t.empty()) continue;  // keeps its id, matches nothing (WordPiece never looks up "")
     any = true;
-    auto [it, inserted] = ids_.emplace(t, static_cast<int32_t>(i));
-    if (!inserted) throw Error(where(i) + ": duplicate token " + quoted(t) + " (first at id " + std::to_string(it->second) + ")");
+    const int32_t first = find(kWhole, t);
+    if (first >= 0) throw Error(where(i) + ": duplicate token " + quoted(t) + " (first at id " + std::to_string(first) + ")");
+    insert(kWhole, t, static_cast<int32_t>(i));
     std::string_view piece(t);
-    if (piece.size() > kContinuation.size() && piece.substr(0, kContinuation.size()) == kContinuation)
+    if (piece.size() > kContinuation.size() && piece.substr(0, kContinuation.size()) == kContinuation) {
       piece.remove_prefix(kContinuation.size());
+      insert(kContinued, piece, static_cast<int32_t>(i));
+    }
     maxPieceChars_ = std::max(maxPieceChars_, codePoints(piece));
   }
   if (!any) throw Error(source_ + ": empty vocabulary (no tokens)");

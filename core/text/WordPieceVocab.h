@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace embedlab {
@@ -34,10 +33,9 @@ class WordPieceVocab {
   const std::string& token(int64_t id) const { return tokens_[static_cast<size_t>(id)]; }
   const std::vector<std::string>& tokens() const { return tokens_; }
   // Id of a token, or -1.
-  int32_t id(std::string_view token) const {
-    auto it = ids_.find(token);
-    return it == ids_.end() ? -1 : it->second;
-  }
+  int32_t id(std::string_view token) const { return find(kWhole, token); }
+  // Id of the continuation piece "##" + `piece`, or -1 (without building that string).
+  int32_t continuationId(std::string_view piece) const { return find(kContinued, piece); }
 
   int32_t unkId() const { return unk_; }
   int32_t clsId() const { return cls_; }
@@ -50,15 +48,21 @@ class WordPieceVocab {
   const std::string& source() const { return source_; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // Open addressing, one table per kind of key: whole tokens, and continuation pieces without
+  // their "##" (so that WordPiece looks both up without building strings). A slot holds a token
+  // id (or -1) and the high half of the key's hash, compared before the strings.
+  enum Kind { kWhole = 0, kContinued = 1 };
+  struct Table {
+    std::vector<int32_t> ids;
+    std::vector<uint32_t> tags;
   };
+  int32_t find(Kind kind, std::string_view key) const;
+  void insert(Kind kind, std::string_view key, int32_t id);
   // `lines`: 1-based line of each token in the source, for messages (empty: none).
   void index(const std::vector<int64_t>& lines);
 
   std::vector<std::string> tokens_;
-  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> ids_;
+  Table tables_[2];
   int32_t unk_ = -1, cls_ = -1, sep_ = -1, pad_ = -1, mask_ = -1;
   int64_t maxPieceChars_ = 0;
   std::string source_;
