@@ -18,7 +18,9 @@ class LogisticRegression {
  public:
   struct Options {
     double c = 1.0;            // inverse regularisation strength (larger: weaker L2)
-    double gradTol = 1e-6;     // stop when max |dF/dtheta| <= gradTol * max(1, that at the start)
+    double gradTol = 1e-5;     // stop when max |dF/dtheta| <= gradTol * max(1, that at the start)
+    double fTol = 1e-10;       // or when an iteration lowers F by <= fTol * max(1, |F|) (scipy's
+                               //   L-BFGS-B "factr" test, which scikit-learn relies on; 20x stricter)
     int maxIterations = 1000;  // L-BFGS iterations
     int history = 10;          // L-BFGS memory (pairs)
   };
@@ -28,7 +30,7 @@ class LogisticRegression {
     int evaluations = 0;   // loss/gradient evaluations
     double loss = 0;       // final objective F
     double gradNorm = 0;   // final max |gradient|
-    bool converged = false;
+    bool converged = false;  // one of the two tests above was met before maxIterations
   };
 
   LogisticRegression() = default;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "core/util/Error.h"
 
@@ -62,17 +61,25 @@ FeatureMatrix TfIdfVectorizer::fitTransform(const std::vector<std::string>& text
   if (options_.wordNgrams < 0 || options_.charMin < 0 || options_.charMax < options_.charMin || options_.minDf < 1)
     throw UsageError("TF-IDF: bad options (word n-grams >= 0, 0 <= char min <= char max, min df >= 1)");
   if (options_.wordNgrams == 0 && options_.charMin == 0) throw UsageError("TF-IDF: neither word nor character n-grams");
-  // df over the training texts; std::map keeps the terms sorted for the column order.
-  std::map<std::string, int64_t> df;
-  for (const std::string& text : texts) {
-    std::vector<std::string> t = terms(text);
+  // Each text's distinct terms (in parallel: tokenizing dominates), then df in text order.
+  std::vector<std::vector<std::string>> distinct(texts.size());
+#pragma omp parallel for schedule(dynamic, 16)
+  for (int64_t i = 0; i < static_cast<int64_t>(texts.size()); ++i) {
+    std::vector<std::string> t = terms(texts[i]);
     std::sort(t.begin(), t.end());
     t.erase(std::unique(t.begin(), t.end()), t.end());
+    distinct[i] = std::move(t);
+  }
+  std::unordered_map<std::string, int64_t> df;
+  for (auto& t : distinct) {
     for (std::string& term : t) ++df[std::move(term)];
+    std::vector<std::string>().swap(t);
   }
   std::vector<std::pair<std::string, int64_t>> kept;
   for (auto& [term, count] : df)
     if (count >= options_.minDf) kept.emplace_back(term, count);
+  df.clear();
+  std::sort(kept.begin(), kept.end());  // columns in term order, whatever the hash order was
   if (options_.maxFeatures > 0 && static_cast<int64_t>(kept.size()) > options_.maxFeatures) {
     std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     kept.resize(options_.maxFeatures);
