@@ -162,6 +162,7 @@ class TestMainWindow : public QObject {
 
   void trainsAndShowsLiveLoss() {
     auto w = makeWindow();
+    w->setPage(MainWindow::TrainPageIndex);  // where a person watches a training
     w->show();
     configure(*w, large_, 200);
     QVERIFY(w->trainPage()->startTraining());
@@ -254,6 +255,7 @@ class TestMainWindow : public QObject {
     QString id;
     {
       auto w = makeWindow();
+      w->setPage(MainWindow::TrainPageIndex);
       w->show();
       configure(*w, large_, 200);
       QVERIFY(w->trainPage()->startTraining());
@@ -329,6 +331,7 @@ class TestMainWindow : public QObject {
   // more than 50 ms between two ticks.
   void eventLoopStaysResponsiveWhileTraining() {
     auto w = makeWindow();
+    w->setPage(MainWindow::TrainPageIndex);  // where a person watches a training
     w->show();
     configure(*w, large_, 16, 2);
     QElapsedTimer sinceTick;
