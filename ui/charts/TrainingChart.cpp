@@ -1,4 +1,5 @@
 #include "ui/charts/TrainingChart.h"
+#include <algorithm>
 
 #include <QChart>
 #include <QCoreApplication>
@@ -492,13 +493,23 @@ struct TrainingChart::Private {
     if (aligning) return;
     aligning = true;
     std::vector<QChart*> charts;
-    for (HoverChartView* v : {lossView, rateView, extraView})
-      if (!v->isHidden()) charts.push_back(v->chart());
+    // A chart not laid out yet (first shown on a hidden page, or squeezed to nothing) has no
+    // meaningful plot area: measuring it fed margins into minimum sizes and back, growing the
+    // view without bound. Such charts wait for a real layout.
+    for (HoverChartView* v : {lossView, rateView, extraView}) {
+      QChart* c = v->chart();
+      if (v->isHidden() || c->rect().width() < kMinAlignWidth || c->rect().height() < kMinAlignWidth ||
+          !c->plotArea().isValid())
+        continue;
+      charts.push_back(c);
+    }
     double left = 0, right = 0;   // widest axis band on each side, beyond the base margin
+    // Axis bands are tick labels and titles: bounded, so a wild measurement cannot run away.
     auto bands = [](QChart* c) {
       const QRectF plot = c->plotArea(), all = c->rect();
       const QMargins m = c->margins();
-      return std::pair{plot.left() - all.left() - m.left(), all.right() - plot.right() - m.right()};
+      return std::pair{std::clamp(plot.left() - all.left() - m.left(), 0.0, kMaxBand),
+                       std::clamp(all.right() - plot.right() - m.right(), 0.0, kMaxBand)};
     };
     for (QChart* c : charts) {
       const auto [l, r] = bands(c);
@@ -515,6 +526,8 @@ struct TrainingChart::Private {
     aligning = false;
   }
   static constexpr int kBaseMargin = 4;
+  static constexpr double kMinAlignWidth = 60;
+  static constexpr double kMaxBand = 160;
 
   // "Nothing to show yet" in the middle of an empty loss chart, so a newcomer knows what the
   // empty axes are waiting for.
