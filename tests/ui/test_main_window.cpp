@@ -2,6 +2,7 @@
 // points in the chart, pause/resume, stop, closing during training, a bad corpus, runs restored
 // from the workspace, rename/delete, validation, the language switch and the event-loop latency
 // probe while training on 2 threads.
+#include <QChartView>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -24,6 +25,7 @@
 #include <time.h>
 
 #include "ui/MainWindow.h"
+#include "ui/charts/FrequencyChart.h"
 #include "ui/charts/TrainingChart.h"
 #include "ui/models/ModelOptionsForm.h"
 #include "ui/pages/DataPage.h"
@@ -318,13 +320,25 @@ class TestMainWindow : public QObject {
     const QString english = start->text();
     const QString englishPage = w->sidebar()->item(MainWindow::DataPageIndex)->text();
     QVERIFY(english.contains(QStringLiteral("Start")));
+    // The charts' titles follow too (they are drawn, not widgets with text).
+    auto* lossView = w->findChild<QChartView*>(QStringLiteral("lossChartView"));
+    QVERIFY(lossView);
+    QCOMPARE(lossView->chart()->title(), QStringLiteral("Training loss"));
+    auto* frequency = w->findChild<FrequencyChart*>(QStringLiteral("frequencyChart"));
+    QVERIFY(frequency);
+    auto* frequencyView = frequency->findChild<QChartView*>();
+    QVERIFY(frequencyView);
+    const QString englishFrequencyTitle = frequencyView->chart()->title();
     QVERIFY(w->setLanguage(QStringLiteral("zh_CN")));
     QTRY_VERIFY(start->text() != english);
     QVERIFY(start->text().contains(QStringLiteral("开始")));
+    QTRY_COMPARE(lossView->chart()->title(), QStringLiteral("训练损失"));
+    QVERIFY(frequencyView->chart()->title() != englishFrequencyTitle);
     QVERIFY(w->sidebar()->item(MainWindow::DataPageIndex)->text() != englishPage);
     QVERIFY(w->windowTitle().contains(QStringLiteral("词向量")));
     QVERIFY(w->setLanguage(QStringLiteral("en")));
     QTRY_COMPARE(start->text(), english);
+    QTRY_COMPARE(lossView->chart()->title(), QStringLiteral("Training loss"));
   }
 
   // While Word2Vec trains on 2 threads the event loop keeps answering: a 10 ms timer never waits

@@ -1,5 +1,7 @@
 #include "ui/charts/FrequencyChart.h"
 
+#include <QEvent>
+
 #include <QChart>
 #include <QLegend>
 #include <QLineSeries>
@@ -115,6 +117,19 @@ FrequencyChart::FrequencyChart(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(view_);
+}
+
+void FrequencyChart::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
+}
+
+void FrequencyChart::retranslate() {
+  setTitle(tr("Word frequencies"));
+  rankAxis_->setTitleText(tr("rank (log scale)"));
+  countAxis_->setTitleText(tr("count (log scale)"));
+  zipf_->setName(tr("Zipf: count(1) / rank"));
+  series_->setName(tr("corpus"));
 }
 
 void FrequencyChart::setTitle(const QString& title) { chart_->setTitle(title); }

@@ -37,7 +37,12 @@ class FrequencyChart : public QWidget {
   // maxPoints ranks evenly spaced in log(rank), always including 1 and n. Pure, for tests.
   static std::vector<int64_t> sampleRanks(int64_t n, int maxPoints = kMaxDrawnPoints);
 
+ protected:
+  // Titles and legend entries follow a language switch (QEvent::LanguageChange).
+  void changeEvent(QEvent* event) override;
+
  private:
+  void retranslate();
   QChart* chart_ = nullptr;
   HoverChartView* view_ = nullptr;
   QLineSeries* series_ = nullptr;

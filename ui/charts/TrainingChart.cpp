@@ -4,6 +4,7 @@
 #include <QChart>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
@@ -230,6 +231,9 @@ struct Run {
 }  // namespace
 
 struct TrainingChart::Private {
+  QLineSeries* lrKey = nullptr;    // grey legend entries that explain the line styles
+  QLineSeries* ipsKey = nullptr;
+  bool customUnits = false;        // setUnits() was called: the caller translates its units
   TrainingChart* q = nullptr;
   std::vector<std::unique_ptr<Run>> runs;
   std::vector<QString> extraNames;   // an extra's pen style is its index here
@@ -592,10 +596,10 @@ TrainingChart::TrainingChart(QWidget* parent) : QWidget(parent), d_(std::make_un
   styleAxis(d.ipsAxis, tr("items/s"));
   d.ipsAxis->setGridLineVisible(false);   // one grid per chart; two would not line up
   d.rateChart->addAxis(d.ipsAxis, Qt::AlignRight);
-  QLineSeries* lrKey = d.makeSeries(d.rateChart, QStringLiteral("key:lr"), QPen(QColor(0x55, 0x55, 0x55), 2),
+  QLineSeries* lrKey = d.lrKey = d.makeSeries(d.rateChart, QStringLiteral("key:lr"), QPen(QColor(0x55, 0x55, 0x55), 2),
                                     d.rateX, d.lrAxis);
   lrKey->setName(tr("learning rate"));
-  QLineSeries* ipsKey = d.makeSeries(d.rateChart, QStringLiteral("key:ips"),
+  QLineSeries* ipsKey = d.ipsKey = d.makeSeries(d.rateChart, QStringLiteral("key:ips"),
                                      QPen(QColor(0x55, 0x55, 0x55), 1.5, Qt::DashLine), d.rateX, d.ipsAxis);
   ipsKey->setName(tr("throughput"));
 
@@ -678,6 +682,30 @@ void TrainingChart::addRun(const QString& runId, const QString& name) {
   }
   renameRun(runId, name);
   d.schedule();
+}
+
+void TrainingChart::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
+}
+
+void TrainingChart::retranslate() {
+  Private& d = *d_;
+  d.lossChart->setTitle(tr("Training loss"));
+  d.rateChart->setTitle(tr("Learning rate and throughput"));
+  d.extraChart->setTitle(tr("Model metrics"));
+  d.lrAxis->setTitleText(tr("learning rate"));
+  d.extraY->setTitleText(tr("value"));
+  d.lrKey->setName(tr("learning rate"));
+  d.ipsKey->setName(tr("throughput"));
+  if (!d.customUnits) {
+    d.stepUnit = tr("step");
+    d.itemUnit = tr("items");
+  }
+  d.placeholder->setText(tr("Start a training run: its loss appears here as it learns."));
+  for (const auto& run : d.runs) renameRun(run->id, run->name);
+  d.updateAxes();   // the loss and x axis titles carry translated units
+  d.updatePlaceholder();
 }
 
 void TrainingChart::renameRun(const QString& runId, const QString& name) {
@@ -830,6 +858,7 @@ TrainingChart::XAxis TrainingChart::xAxis() const { return d_->xAxis; }
 void TrainingChart::setUnits(const QString& stepUnit, const QString& itemUnit) {
   d_->stepUnit = stepUnit;
   d_->itemUnit = itemUnit;
+  d_->customUnits = true;
   d_->schedule();
 }
 

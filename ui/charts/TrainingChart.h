@@ -79,7 +79,12 @@ class TrainingChart : public QWidget {
  signals:
   void smoothingChanged(double weight);
 
+ protected:
+  // Titles, axis names and legend entries follow a language switch (QEvent::LanguageChange).
+  void changeEvent(QEvent* event) override;
+
  private:
+  void retranslate();
   struct Private;
   std::unique_ptr<Private> d_;
 };
