@@ -22,48 +22,17 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/CliRunner.h"
 #include "support/TestPaths.h"
 
 using nlohmann::json;
 
 namespace {
 
-struct CliRun {
-  int exitCode = -1;
-  bool crashed = false;
-  QByteArray out, err;
-  std::string errText() const { return err.toStdString(); }
-};
+using embedlab::test::CliRun;
+using embedlab::test::runCli;
 
-CliRun runCli(const QStringList& args, int timeoutMs = 120000) {
-  QProcess p;
-  p.start(QString::fromStdString(embedlab::test::cliPath()), args);
-  CliRun r;
-  if (!p.waitForStarted(10000)) return r;
-  if (!p.waitForFinished(timeoutMs)) {
-    p.kill();
-    p.waitForFinished();
-    r.crashed = true;
-    return r;
-  }
-  r.crashed = p.exitStatus() != QProcess::NormalExit;
-  r.exitCode = p.exitCode();
-  r.out = p.readAllStandardOutput();
-  r.err = p.readAllStandardError();
-  return r;
-}
-
-// stdout must be exactly one JSON object on one line.
-json parseOutput(const CliRun& r) {
-  const std::string text = r.out.toStdString();
-  if (text.empty() || text.back() != '\n' || text.find('\n') != text.size() - 1) {
-    qWarning("stdout is not one line: %s", text.c_str());
-    return json();
-  }
-  json j = json::parse(text, nullptr, false);
-  if (!j.is_object()) qWarning("stdout is not a JSON object: %s", text.c_str());
-  return j;
-}
+json parseOutput(const CliRun& r) { return embedlab::test::parseJsonOutput<json>(r); }
 
 void writeFile(const QString& path, const QByteArray& data) {
   QFile f(path);

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "support/CliRunner.h"
 #include "support/TestPaths.h"
 
 using json = nlohmann::ordered_json;  // keeps the key order of the output
@@ -29,41 +30,10 @@ namespace {
 constexpr int kClusters = 3, kPerCluster = 60, kDim = 10;
 constexpr int kPoints = kClusters * kPerCluster;
 
-struct CliRun {
-  int exitCode = -1;
-  bool crashed = false;
-  QByteArray out, err;
-};
+using embedlab::test::CliRun;
+using embedlab::test::runCli;
 
-CliRun runCli(const QStringList& args, int timeoutMs = 120000) {
-  QProcess p;
-  p.start(QString::fromStdString(embedlab::test::cliPath()), args);
-  CliRun r;
-  if (!p.waitForStarted(10000)) return r;
-  if (!p.waitForFinished(timeoutMs)) {
-    p.kill();
-    p.waitForFinished();
-    r.crashed = true;
-    return r;
-  }
-  r.crashed = p.exitStatus() != QProcess::NormalExit;
-  r.exitCode = p.exitCode();
-  r.out = p.readAllStandardOutput();
-  r.err = p.readAllStandardError();
-  return r;
-}
-
-// stdout must be exactly one JSON object on one line.
-json parseOutput(const CliRun& r) {
-  const std::string text = r.out.toStdString();
-  if (text.empty() || text.back() != '\n' || text.find('\n') != text.size() - 1) {
-    qWarning("stdout is not one line: %s (stderr: %s)", text.c_str(), r.err.constData());
-    return json();
-  }
-  json j = json::parse(text, nullptr, false);
-  if (!j.is_object()) qWarning("stdout is not a JSON object: %s", text.c_str());
-  return j;
-}
+json parseOutput(const CliRun& r) { return embedlab::test::parseJsonOutput<json>(r); }
 
 // Word i belongs to cluster i % 3, so that any prefix of the file (--top) holds all three.
 int clusterOf(int i) { return i % kClusters; }
