@@ -423,9 +423,12 @@ class TestCli : public QObject {
     QTest::addColumn<QByteArray>("contents");
     QTest::newRow("missing") << "no-such.vec" << QByteArray();
     QTest::newRow("empty") << "empty.vec" << QByteArray("");
-    QTest::newRow("garbage bin") << "garbage.bin" << QByteArray("\x01\x02\x00\xff\xfe garbage", 15);
+    // Literals with NUL bytes: the length comes from the array, never counted by hand.
+    static const char garbage[] = "\x01\x02\x00\xff\xfe garbage";
+    static const char truncated[] = "2 4\ncat \x00\x00\x80\x3f\x00";
+    QTest::newRow("garbage bin") << "garbage.bin" << QByteArray(garbage, sizeof garbage - 1);
     QTest::newRow("not numbers") << "words.vec" << QByteArray("2 3\ncat a b c\ndog 1 2 3\n");
-    QTest::newRow("truncated bin") << "truncated.bin" << QByteArray("2 4\ncat \x00\x00\x80\x3f\x00", 13);
+    QTest::newRow("truncated bin") << "truncated.bin" << QByteArray(truncated, sizeof truncated - 1);
   }
   void badVectors() {
     QFETCH(QString, file);
