@@ -5,7 +5,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QRandomGenerator>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -59,13 +58,12 @@ RunRecord RunStore::create(const QString& modelType, const QString& name) const 
   RunRecord run;
   run.started = QDateTime::currentDateTime();
   run.modelType = modelType;
-  // Time first so that folders sort by start; a random suffix keeps two runs in the same
-  // millisecond apart.
+  // Time first so that folders sort by start; a sequence number keeps two runs created in the
+  // same millisecond apart and in the order they were created (ids sort as runs started).
   const QString stamp = run.started.toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
   QDir root(workspace_);
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    const QString id = stamp + QStringLiteral("-%1").arg(QRandomGenerator::global()->bounded(0x10000), 4, 16,
-                                                           QLatin1Char('0'));
+  for (int sequence = 0; sequence < 10000; ++sequence) {
+    const QString id = stamp + QStringLiteral("-%1").arg(sequence, 4, 10, QLatin1Char('0'));
     const QString dir = runDir(id);
     if (QDir(dir).exists()) continue;
     if (!root.mkpath(QStringLiteral("runs/") + id))
