@@ -93,7 +93,11 @@ int main(int argc, char** argv) {
                 static_cast<long long>(rows), dim, msSince(loadStart));
   } else {
     std::vector<std::string> labels(static_cast<size_t>(rows));
-    for (int64_t i = 0; i < rows; ++i) labels[static_cast<size_t>(i)] = "w" + std::to_string(i);
+    for (int64_t i = 0; i < rows; ++i) {
+      char name[32];  // (not "w" + to_string: GCC 12 -O3 raises a false -Wrestrict there)
+      std::snprintf(name, sizeof name, "w%lld", static_cast<long long>(i));
+      labels[static_cast<size_t>(i)] = name;
+    }
     set = EmbeddingSet(std::move(labels), dim);
     std::mt19937_64 rng(seed);
     std::normal_distribution<float> normal(0.0f, 1.0f);

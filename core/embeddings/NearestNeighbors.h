@@ -2,7 +2,9 @@
 // Exact cosine nearest neighbours and analogies over an EmbeddingSet.
 //
 // Keeps its own L2-normalised copy of the matrix (rows x dim, row-major float32), so a cosine is
-// a dot product and many queries are one matrix product. Rows with zero norm (or a non-finite
+// a dot product and many queries are one matrix product. Large sets also keep an fp16 copy for
+// single queries (see HalfRows): the scan reads half the bytes, and the few rows whose score could
+// still reach the top k are re-scored in float32, so the answer is the float32 one. Rows with zero norm (or a non-finite
 // norm) stay all-zero: their cosine with anything is 0, they are never "nearer" than a real match.
 // The set itself is not referenced after construction (rows are reported by index; map them to
 // labels with the set you built this from).
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "core/embeddings/EmbeddingSet.h"
+#include "core/embeddings/HalfRows.h"
 #include "core/train/Progress.h"
 
 namespace embedlab {
@@ -93,6 +96,7 @@ class NearestNeighbors {
 
  private:
   int64_t candidateRows(int64_t restrictRows) const;
+  std::vector<Neighbor> nearestHalf(const float* q, int k, const std::vector<int64_t>& exclude, int64_t R) const;
   void checkRow(int64_t r, const char* what) const;
 
   Options options_;
@@ -100,6 +104,8 @@ class NearestNeighbors {
   int dim_ = 0;
   std::vector<float> normalized_;  // (rows, dim) row-major, unit rows (or zero rows)
   std::vector<float> norms_;       // (rows)
+  // fp16 copy of normalized_ for single queries over large sets (empty when small or unsupported).
+  HalfRows half_;
 };
 
 }  // namespace embedlab

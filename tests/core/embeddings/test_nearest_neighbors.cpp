@@ -183,6 +183,45 @@ class TestNearestNeighbors : public QObject {
     }
   }
 
+  // Large sets answer single queries from an fp16 scan plus float32 re-scoring. Rows here differ
+  // from a shared direction by perturbations that spread their cosines ~2e-6 apart: below
+  // the fp16 scan's error (~1e-5 typical) and far above float32's: fp16 alone would scramble them,
+  // the re-scored one must equal the exact ranking.
+  void halfPrecisionScanIsExact() {
+    const int rows = 6000, dim = 200;  // 1.2M values: above the fp16 threshold
+    EmbeddingSet set = randomSet(rows, dim, 11);
+    std::mt19937 rng(12);
+    std::normal_distribution<float> noise(0.0f, 1.0f);
+    const float* base = set.row(0);
+    for (int r = 1; r <= 40; ++r)  // 40 near-copies of row 0
+      for (int d = 0; d < dim; ++d) set.row(r)[d] = base[d] + 0.02f * noise(rng);
+    for (int threads : {1, 2}) {
+      NearestNeighbors::Options options;
+      options.threads = threads;
+      NearestNeighbors nn(set, options);
+      for (int64_t query : {int64_t(0), int64_t(7), int64_t(100), int64_t(5999)}) {
+        const int k = 25;
+        auto got = nn.nearest(query, k);
+        auto expected = naiveNearest(set, set.row(query), k, query);
+        QCOMPARE(got.size(), expected.size());
+        for (int j = 0; j < k; ++j) {
+          QCOMPARE(got[j].row, expected[j].row);
+          QVERIFY(std::fabs(got[j].score - expected[j].score) < 1e-5f);
+        }
+      }
+      // Exclusions and a restricted candidate range take the same path.
+      std::vector<int64_t> exclude = {1, 2, 3};
+      auto restricted = nn.nearest(set.row(0), 5, exclude, 3000);
+      std::vector<Neighbor> all;
+      for (int64_t r = 0; r < 3000; ++r)
+        if (r > 3) all.push_back({r, float(cosine(set.row(r), set.row(0), dim))});
+      all.push_back({0, 1.0f});
+      std::stable_sort(all.begin(), all.end(), [](auto& a, auto& b) { return a.score > b.score; });
+      QCOMPARE(restricted.size(), size_t(5));
+      for (int j = 0; j < 5; ++j) QCOMPARE(restricted[j].row, all[j].row);
+    }
+  }
+
   void stopAndProgress() {
     EmbeddingSet set = randomSet(300, 8, 2);
     NearestNeighbors::Options options;
