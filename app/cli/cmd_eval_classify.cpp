@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/Classify.h"
 #include "app/cli/Command.h"
-#include "app/cli/Vectors.h"
 #include "core/eval/Classification.h"
 #include "core/eval/TaskData.h"
 #include "core/eval/TfIdfVectorizer.h"
@@ -20,7 +20,8 @@ namespace {
 
 void defineFlags(ArgParser& args) {
   args.required("task", "DIR", "task directory with train.tsv(.gz) and test.tsv(.gz), 'label<TAB>text' lines")
-      .required("features", "KIND", "tfidf, or word2vec:FILE (mean of the word vectors of a text's tokens)")
+      .required("features", "KIND", featureKindsHelp())
+      .option("feature-option", "TEXT", "", "passed to the feature kind (e.g. bert: 'layer=-1,pool=mean')")
       .option("word-ngrams", "N", "2", "tfidf: word n-grams 1..N (0: none)")
       .option("char-ngrams", "RANGE", "0", "tfidf: character n-grams inside words: 0 none, 'A-B', or N for 2..N")
       .option("min-df", "N", "2", "tfidf: keep terms found in at least N training texts")
@@ -58,82 +59,36 @@ std::pair<int, int> parseCharRange(const std::string& value) {
 
 nlohmann::ordered_json run(const ArgParser& args, CommandContext& ctx) {
   using Clock = std::chrono::steady_clock;
-  auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
   const auto start = Clock::now();
+  auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
 
   const std::string taskDir = args.getPath("task");
-  const std::string features = args.get("features");
-  std::string vectorsPath;
-  if (features.rfind("word2vec:", 0) == 0) {
-    vectorsPath = features.substr(9);
-    if (vectorsPath.empty()) throw UsageError("--features: word2vec:FILE needs a vectors file after the colon");
-  } else if (features != "tfidf") {
-    throw UsageError("--features: expected tfidf or word2vec:FILE, got '" + features + "'");
-  }
-  TfIdfVectorizer::Options tfidf;
+  ClassifySettings settings;
+  settings.features = args.get("features");
+  checkFeatureSpec(settings.features);
+  const bool isTfidf = settings.features == "tfidf";
+  const bool isWord2vec = settings.features.rfind("word2vec:", 0) == 0;
+  settings.featureOption = args.get("feature-option");
+  TfIdfVectorizer::Options& tfidf = settings.tfidf;
   tfidf.wordNgrams = static_cast<int>(args.getInt("word-ngrams", 0, 5));
   std::tie(tfidf.charMin, tfidf.charMax) = parseCharRange(args.get("char-ngrams"));
   tfidf.minDf = static_cast<int>(args.getInt("min-df", 1, 1000000));
   tfidf.maxFeatures = args.getInt("max-features", 0, INT32_MAX);
-  if (vectorsPath.empty() && tfidf.wordNgrams == 0 && tfidf.charMin == 0)
+  if (isTfidf && tfidf.wordNgrams == 0 && tfidf.charMin == 0)
     throw UsageError("--word-ngrams 0 and --char-ngrams 0: TF-IDF needs word or character n-grams");
-  const bool weighted = args.isSet("tfidf-weighted");
-  if (weighted && vectorsPath.empty()) throw UsageError("--tfidf-weighted: only with --features word2vec:FILE");
-  ClassificationOptions options;
+  settings.tfidfWeighted = args.isSet("tfidf-weighted");
+  if (settings.tfidfWeighted && !isWord2vec) throw UsageError("--tfidf-weighted: only with --features word2vec:FILE");
+  ClassificationOptions& options = settings.classification;
   options.cv.folds = static_cast<int>(args.getInt("folds", 2, 100));
   options.fixedC = args.getDouble("c", 0, 1e12);
   options.cv.model.maxIterations = static_cast<int>(args.getInt("max-iterations", 1, 1000000));
   options.cv.seed = args.getUInt("seed", UINT64_MAX);
-  const int threads = static_cast<int>(args.getInt("threads", 0, 1024));
-  if (threads > 0) omp_set_num_threads(threads);
+  settings.threads = static_cast<int>(args.getInt("threads", 0, 1024));
+  if (settings.threads > 0) omp_set_num_threads(settings.threads);
 
   const TaskData task = TaskData::load(taskDir);
-  for (const std::string& label : task.unseenTestLabels)
-    ctx.warn(task.testPath + ": label '" + label + "' does not occur in the training file (always predicted wrong)");
-  if (task.trainClasses < 2) throw Error(task.trainPath + ": only one label; classification needs at least two");
-  std::vector<std::string> trainTexts, testTexts;
-  std::vector<int> trainLabels, testLabels;
-  for (const auto& e : task.train) trainTexts.push_back(e.text), trainLabels.push_back(e.label);
-  for (const auto& e : task.test) testTexts.push_back(e.text), testLabels.push_back(e.label);
-
-  // Features: fitting on the training texts counts as training time, the test texts' as inference.
-  FeatureMatrix xTrain, xTest;
-  double trainFeatureSeconds = 0, testFeatureSeconds = 0;
-  int64_t found = 0, total = 0;
-  if (vectorsPath.empty()) {
-    auto t = Clock::now();
-    TfIdfVectorizer vectorizer(tfidf);
-    xTrain = vectorizer.fitTransform(trainTexts);
-    trainFeatureSeconds = since(t);
-    t = Clock::now();
-    xTest = vectorizer.transform(testTexts);
-    testFeatureSeconds = since(t);
-    if (vectorizer.features() == 0) throw Error(task.trainPath + ": no TF-IDF terms left (lower --min-df)");
-  } else {
-    const EmbeddingSet vectors = loadVectors(vectorsPath, ctx);
-    const Tokenizer tokenizer;
-    auto t = Clock::now();
-    TfIdfVectorizer idf;
-    if (weighted) {
-      TfIdfVectorizer::Options unigrams;
-      unigrams.wordNgrams = 1;
-      unigrams.minDf = 1;
-      idf = TfIdfVectorizer(unigrams);
-      idf.fitTransform(trainTexts);
-    }
-    xTrain = meanVectorFeatures(trainTexts, vectors, tokenizer, weighted ? &idf : nullptr, &found, &total);
-    trainFeatureSeconds = since(t);
-    t = Clock::now();
-    xTest = meanVectorFeatures(testTexts, vectors, tokenizer, weighted ? &idf : nullptr);
-    testFeatureSeconds = since(t);
-    if (found == 0) throw Error(vectorsPath + ": none of the training texts' tokens has a vector");
-  }
-
-  const ClassificationResult r = trainAndEvaluate(xTrain, trainLabels, xTest, testLabels, task.trainClasses,
-                                                  static_cast<int>(task.labels.size()), options);
-  if (!r.fit.converged)
-    ctx.warn("the final fit stopped after " + std::to_string(r.fit.iterations) +
-             " iterations before the gradient tolerance (raise --max-iterations)");
+  const ClassifyOutcome outcome = classifyTask(task, settings, ctx);
+  const ClassificationResult& r = outcome.result;
 
   nlohmann::ordered_json perClass = nlohmann::ordered_json::object();
   for (size_t c = 0; c < task.labels.size(); ++c) {
@@ -155,17 +110,18 @@ nlohmann::ordered_json run(const ArgParser& args, CommandContext& ctx) {
       {"per_class", perClass},
       {"confusion", r.metrics.confusion},
       {"seconds", roundForJson(since(start))},
-      {"train_seconds", roundForJson(trainFeatureSeconds + r.trainSeconds)},
-      {"inference_seconds", roundForJson(testFeatureSeconds + r.inferenceSeconds)},
+      {"train_seconds", roundForJson(outcome.features.trainSeconds + r.trainSeconds)},
+      {"inference_seconds", roundForJson(outcome.features.testSeconds + r.inferenceSeconds)},
       {"c", r.c},
       {"labels", task.labels},
-      {"train_examples", xTrain.rows},
-      {"test_examples", xTest.rows},
-      {"features", xTrain.cols},
+      {"train_examples", outcome.trainRows},
+      {"test_examples", outcome.testRows},
+      {"features", outcome.featureCount},
+      {"feature_description", outcome.features.description},
       {"cv", cv},
       {"iterations", r.fit.iterations},
       {"converged", r.fit.converged}};
-  if (!vectorsPath.empty()) out["tokens_found"] = total > 0 ? roundForJson(double(found) / double(total)) : 0.0;
+  for (const auto& [key, value] : outcome.features.extra.items()) out[key] = value;
   return out;
 }
 

@@ -1,0 +1,133 @@
+// embedlab-cli eval classify and report on a small generated task: two topics whose texts share
+// function words and differ in their content words. TF-IDF must separate them, trained word
+// vectors too (the topics' words become neighbours), and the report must hold both rows.
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "support/CliRunner.h"
+
+using namespace embedlab::test;
+using Json = nlohmann::json;
+
+namespace {
+
+const std::vector<std::string> kSea = {"ship", "sail", "wave", "harbour", "anchor", "tide", "boat", "crew"};
+const std::vector<std::string> kLand = {"farm", "field", "wheat", "plough", "barn", "tractor", "harvest", "soil"};
+const std::vector<std::string> kFiller = {"the", "a", "of", "and", "was", "near", "with", "old"};
+
+std::string sentence(const std::vector<std::string>& topic, std::mt19937& rng) {
+  std::uniform_int_distribution<size_t> t(0, topic.size() - 1), f(0, kFiller.size() - 1);
+  std::string s;
+  for (int i = 0; i < 8; ++i) {
+    if (!s.empty()) s += ' ';
+    s += (i % 2 == 0) ? topic[t(rng)] : kFiller[f(rng)];
+  }
+  return s;
+}
+
+void writeFile(const QString& path, const std::string& text) {
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write(text.data(), static_cast<qint64>(text.size()));
+}
+
+}  // namespace
+
+class TestCliClassify : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir dir_;
+  QString task_, vectors_;
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    std::mt19937 rng(5);
+    std::string corpus, train, test;
+    for (int i = 0; i < 3000; ++i) corpus += sentence(i % 2 ? kSea : kLand, rng) + "\n";
+    for (int i = 0; i < 120; ++i) train += std::string(i % 2 ? "sea\t" : "land\t") + sentence(i % 2 ? kSea : kLand, rng) + "\n";
+    for (int i = 0; i < 60; ++i) test += std::string(i % 2 ? "sea\t" : "land\t") + sentence(i % 2 ? kSea : kLand, rng) + "\n";
+    writeFile(dir_.filePath("corpus.txt"), corpus);
+    QVERIFY(QDir(dir_.path()).mkdir("topics"));
+    task_ = dir_.filePath("topics");
+    writeFile(task_ + "/train.tsv", train);
+    writeFile(task_ + "/test.tsv", test);
+    vectors_ = dir_.filePath("vectors.vec");
+    const CliRun r = runCli({"train", "word2vec", "--corpus", dir_.filePath("corpus.txt"), "--dim", "16", "--epochs", "3",
+                             "--min-count", "1", "--threads", "1", "--seed", "3", "--out", vectors_, "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+  }
+
+  void classifyTfidfAndVectors() {
+    for (const QString& features : {QString("tfidf"), "word2vec:" + vectors_}) {
+      const CliRun r = runCli({"eval", "classify", "--task", task_, "--features", features, "--folds", "3", "--threads", "1",
+                               "--quiet"});
+      QVERIFY2(r.exitCode == 0, r.err.constData());
+      const Json j = parseJsonOutput<Json>(r);
+      QVERIFY(j.is_object());
+      QVERIFY2(j["accuracy"].get<double>() >= 0.95, qPrintable(QString::fromStdString(j.dump())));
+      QCOMPARE(j["labels"], Json({"land", "sea"}));
+      QCOMPARE(j["per_class"]["sea"]["support"].get<int>(), 30);
+      int total = 0;
+      for (const auto& row : j["confusion"])
+        for (const auto& c : row) total += c.get<int>();
+      QCOMPARE(total, 60);
+      QVERIFY(!j["feature_description"].get<std::string>().empty());
+    }
+  }
+
+  void badFeatureSpecs() {
+    for (const QString& features : {QString("glove"), QString("word2vec:"), QString("tfidf:x")}) {
+      const CliRun r = runCli({"eval", "classify", "--task", task_, "--features", features});
+      QCOMPARE(r.exitCode, 2);
+      QVERIFY(r.err.contains("--features"));
+      QVERIFY(r.out.isEmpty());
+    }
+    const CliRun r = runCli({"eval", "classify", "--task", task_, "--features", "word2vec:" + dir_.filePath("none.vec")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("none.vec"));
+  }
+
+  void reportHasEveryRow() {
+    const QString out = dir_.filePath("report.html");
+    writeFile(dir_.filePath("pairs.txt"), "ship boat 9\nship wheat 1\nfarm barn 8\nwave soil 1\n");
+    const CliRun r = runCli({"report", "--runs", vectors_, "--task", task_, "--similarity", dir_.filePath("pairs.txt"),
+                             "--folds", "3", "--threads", "1", "--out", out, "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const Json j = parseJsonOutput<Json>(r);
+    QCOMPARE(j["rows"].size(), size_t(2));  // baseline + the vectors
+    QCOMPARE(j["rows"][0]["model"].get<std::string>(), std::string("TF-IDF baseline"));
+    QVERIFY(j["rows"][1]["model"].get<std::string>().find("vectors.vec") != std::string::npos);
+    for (const auto& row : j["rows"]) QVERIFY(row["accuracy"].get<double>() >= 0.95);
+    QCOMPARE(j["intrinsic"].size(), size_t(1));
+    QCOMPARE(j["intrinsic"][0]["pairs"].get<int>(), 4);
+    QFile html(out);
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QByteArray text = html.readAll();
+    QVERIFY(text.startsWith("<!DOCTYPE html>"));
+    QCOMPARE(text.count("<svg"), 2 + 2);  // two bar charts, two confusion matrices
+    QVERIFY(text.contains("TF-IDF baseline"));
+  }
+
+  void reportBadInput() {
+    const QString out = dir_.filePath("bad.html");
+    CliRun r = runCli({"report", "--runs", dir_.filePath("missing.vec"), "--task", task_, "--out", out});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("missing.vec"));
+    r = runCli({"report", "--runs", dir_.filePath("corpus.txt") + "x", "--task", task_, "--out", out});
+    QCOMPARE(r.exitCode, 2);
+    r = runCli({"report", "--runs", vectors_, "--task", task_, "--out", dir_.filePath("no/such/dir/r.html")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(!QFile::exists(out));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestCliClassify)
+#include "test_cli_classify.moc"
