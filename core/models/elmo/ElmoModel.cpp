@@ -52,40 +52,65 @@ void fillUniform(float* p, size_t n, float a, std::mt19937_64& rng) {
 
 ElmoModel::~ElmoModel() = default;
 
-ElmoModel::ElmoModel(const ElmoOptions& options, int vocabSize, uint64_t seed)
-    : opt_(options), V_(vocabSize) {
-  const ElmoOptions& o = opt_;
-  if (o.charEmbed <= 0 || o.projection <= 0 || o.lstmHidden <= 0 || o.layers < 1 ||
-      o.highway < 0 || o.filters.empty() || o.maxChars < 3 || vocabSize < 2)
+ElmoModel::Workspace::Workspace() {
+  a_[0] = std::make_unique<Activations>();
+  a_[1] = std::make_unique<Activations>();
+}
+ElmoModel::Workspace::~Workspace() = default;
+
+void ElmoModel::validate(const ElmoOptions& o, int vocabSize) {
+  // The upper bounds only keep a corrupt configuration from asking for absurd memory.
+  constexpr int kMaxSize = 1 << 16;
+  auto within = [](int v, int lo, int hi) { return v >= lo && v <= hi; };
+  if (!within(o.charEmbed, 1, kMaxSize) || !within(o.projection, 1, kMaxSize) ||
+      !within(o.lstmHidden, 1, kMaxSize) || !within(o.layers, 1, 16) ||
+      !within(o.highway, 0, 16) || o.filters.empty() || o.filters.size() > 64 ||
+      !within(o.maxChars, 3, 1000) || !within(vocabSize, 2, 1 << 26) || o.sampled < 0)
     throw UsageError("elmo: sizes must be positive (char embedding, projection, hidden, layers, "
                      "filters, vocabulary)");
   for (const auto& f : o.filters)
-    if (f.width < 1 || f.count < 1 || f.width > o.maxChars)
+    if (f.width < 1 || f.count < 1 || f.width > o.maxChars || f.count > kMaxSize)
       throw UsageError("elmo: filter width " + std::to_string(f.width) + " with " +
                        std::to_string(f.count) + " filters is not usable for tokens of " +
                        std::to_string(o.maxChars) + " characters");
-  const int E = o.charEmbed, F = o.filterTotal(), P = o.projection, H = o.lstmHidden;
-  params_.add("char_embed", {ElmoCharacters::kVocabSize, E}, false);
+  if (!(o.cellClip >= 0) || !(o.projClip >= 0) || !std::isfinite(o.cellClip) ||
+      !std::isfinite(o.projClip))
+    throw UsageError("elmo: cell and projection clips must be finite and >= 0 (0: off)");
+}
+
+std::vector<ElmoModel::ParameterSpec> ElmoModel::parameterSpecs(const ElmoOptions& o,
+                                                                int vocabSize) {
+  validate(o, vocabSize);
+  const int64_t E = o.charEmbed, F = o.filterTotal(), P = o.projection, H = o.lstmHidden;
+  std::vector<ParameterSpec> specs;
+  specs.push_back({"char_embed", {ElmoCharacters::kVocabSize, E}, false});
   for (size_t j = 0; j < o.filters.size(); ++j) {
-    params_.add("cnn." + std::to_string(j) + ".weight",
-                {o.filters[j].count, static_cast<int64_t>(o.filters[j].width) * E});
-    params_.add("cnn." + std::to_string(j) + ".bias", {o.filters[j].count}, false);
+    specs.push_back({"cnn." + std::to_string(j) + ".weight", {o.filters[j].count, o.filters[j].width * E}, true});
+    specs.push_back({"cnn." + std::to_string(j) + ".bias", {o.filters[j].count}, false});
   }
   for (int i = 0; i < o.highway; ++i) {
-    params_.add("highway." + std::to_string(i) + ".weight", {2 * F, F});
-    params_.add("highway." + std::to_string(i) + ".bias", {2 * F}, false);
+    specs.push_back({"highway." + std::to_string(i) + ".weight", {2 * F, F}, true});
+    specs.push_back({"highway." + std::to_string(i) + ".bias", {2 * F}, false});
   }
-  params_.add("proj.weight", {P, F});
-  params_.add("proj.bias", {P}, false);
+  specs.push_back({"proj.weight", {P, F}, true});
+  specs.push_back({"proj.bias", {P}, false});
   for (int d = 0; d < 2; ++d)
     for (int l = 0; l < o.layers; ++l) {
-      params_.add(lstmName(Direction(d), l, "weight_ih"), {4 * H, P});
-      params_.add(lstmName(Direction(d), l, "weight_hh"), {4 * H, P});
-      params_.add(lstmName(Direction(d), l, "bias"), {4 * H}, false);
-      params_.add(lstmName(Direction(d), l, "weight_hr"), {P, H});
+      specs.push_back({lstmName(Direction(d), l, "weight_ih"), {4 * H, P}, true});
+      specs.push_back({lstmName(Direction(d), l, "weight_hh"), {4 * H, P}, true});
+      specs.push_back({lstmName(Direction(d), l, "bias"), {4 * H}, false});
+      specs.push_back({lstmName(Direction(d), l, "weight_hr"), {P, H}, true});
     }
-  params_.add("softmax.weight", {V_, P});
-  params_.add("softmax.bias", {V_}, false);
+  specs.push_back({"softmax.weight", {vocabSize, P}, true});
+  specs.push_back({"softmax.bias", {vocabSize}, false});
+  return specs;
+}
+
+ElmoModel::ElmoModel(const ElmoOptions& options, int vocabSize, uint64_t seed)
+    : opt_(options), V_(vocabSize) {
+  const ElmoOptions& o = opt_;
+  for (const auto& spec : parameterSpecs(o, vocabSize)) params_.add(spec.name, spec.shape, spec.decay);
+  const int E = o.charEmbed, F = o.filterTotal(), H = o.lstmHidden, P = o.projection;
   params_.allocate();
 
   // Initialisation as bilm-tf's variances (uniform with the same standard deviation).
@@ -118,7 +143,7 @@ ElmoModel::ElmoModel(const ElmoOptions& options, int vocabSize, uint64_t seed)
   work_[1] = std::make_unique<Activations>();
 }
 
-std::string ElmoModel::lstmName(Direction dir, int layer, const char* tensor) const {
+std::string ElmoModel::lstmName(Direction dir, int layer, const char* tensor) {
   return std::string(dir == Forward ? "fwd." : "bwd.") + std::to_string(layer) + "." + tensor;
 }
 
@@ -132,7 +157,7 @@ nn::LstmOptions ElmoModel::lstmOptions(int) const {
   return lo;
 }
 
-nn::LstmWeights ElmoModel::lstmWeights(Direction dir, int layer) {
+nn::LstmWeights ElmoModel::lstmWeights(Direction dir, int layer) const {
   nn::LstmWeights w;
   w.wIh = params_.data(lstmName(dir, layer, "weight_ih"));
   w.wHh = params_.data(lstmName(dir, layer, "weight_hh"));
@@ -150,7 +175,7 @@ nn::LstmGrads ElmoModel::lstmGrads(Direction dir, int layer) {
   return g;
 }
 
-void ElmoModel::encodeTokens(Activations& a, const int32_t* chars, int64_t N) {
+void ElmoModel::encodeTokens(Activations& a, const int32_t* chars, int64_t N) const {
   const int E = opt_.charEmbed, L = opt_.maxChars, F = opt_.filterTotal(), P = opt_.projection;
   a.chars = chars;
   a.emb.resize(N * L * E);
@@ -210,7 +235,7 @@ void ElmoModel::encodeTokensBackward(Activations& a, const float* dtok, int64_t 
                         ElmoCharacters::kVocabSize, E);
 }
 
-void ElmoModel::runLstms(Activations& a, Direction dir, int B, int T, ElmoState* state) {
+void ElmoModel::runLstms(Activations& a, Direction dir, int B, int T, ElmoState* state) const {
   const int P = opt_.projection, H = opt_.lstmHidden;
   const int64_t N = static_cast<int64_t>(B) * T;
   if (state && state->B != B) throw Error("elmo: the carried state is for another batch size");
@@ -314,35 +339,62 @@ double ElmoModel::evaluateDirection(Direction dir, const int32_t* chars, const i
   return nn::softmaxCrossEntropyForward(a.probs.data(), a.logits.data(), targets, N, V_).loss;
 }
 
-std::vector<float> ElmoModel::representations(const std::vector<std::string>& tokens) {
-  const int T = static_cast<int>(tokens.size()), T2 = T + 2, P = opt_.projection,
-            L = opt_.maxChars, D = 2 * P;
-  std::vector<std::string> sentence;
-  sentence.push_back(ElmoCharacters::sentenceStart());
-  sentence.insert(sentence.end(), tokens.begin(), tokens.end());
-  sentence.push_back(ElmoCharacters::sentenceEnd());
-  std::vector<int32_t> chars = ElmoCharacters::encode(sentence, L);
-  std::vector<int32_t> reversed(chars.size());
-  for (int t = 0; t < T2; ++t)
-    std::copy_n(chars.begin() + static_cast<int64_t>(T2 - 1 - t) * L, L,
-                reversed.begin() + static_cast<int64_t>(t) * L);
+std::vector<float> ElmoModel::representations(const std::vector<std::string>& tokens) const {
+  Workspace ws;
+  std::vector<std::vector<float>> out;
+  representations({tokens}, ws, out);
+  return std::move(out[0]);
+}
 
-  std::vector<float> layers(static_cast<size_t>(opt_.layers + 1) * T * D);
-  for (int d = 0; d < 2; ++d) {
-    Activations& a = *work_[d];
-    encodeTokens(a, d == 0 ? chars.data() : reversed.data(), T2);
-    runLstms(a, Direction(d), 1, T2, nullptr);
+void ElmoModel::representations(const std::vector<std::vector<std::string>>& sentences,
+                                Workspace& ws, std::vector<std::vector<float>>& out) const {
+  const int B = static_cast<int>(sentences.size()), P = opt_.projection, L = opt_.maxChars,
+            D = 2 * P, K = opt_.layers + 1;
+  out.assign(B, {});
+  if (B == 0) return;
+  // Rows of <s> w1 .. wT </s>, padded at the end: padding after a row's end cannot reach its
+  // outputs in either direction, since the backward row is reversed within its own length.
+  int T2 = 0;
+  for (const auto& s : sentences) T2 = std::max(T2, static_cast<int>(s.size()) + 2);
+  std::vector<int32_t> chars(static_cast<size_t>(B) * T2 * L, ElmoCharacters::kPadding);
+  for (int b = 0; b < B; ++b) {
+    int32_t* row = chars.data() + static_cast<int64_t>(b) * T2 * L;
+    const auto& s = sentences[b];
+    ElmoCharacters::encode(ElmoCharacters::sentenceStart(), row, L);
+    for (size_t t = 0; t < s.size(); ++t) ElmoCharacters::encode(s[t], row + (t + 1) * L, L);
+    ElmoCharacters::encode(ElmoCharacters::sentenceEnd(), row + (s.size() + 1) * L, L);
+  }
+  Activations& fwd = *ws.a_[Forward];
+  Activations& bwd = *ws.a_[Backward];
+  const int64_t N = static_cast<int64_t>(B) * T2;
+  encodeTokens(fwd, chars.data(), N);  // tok: (B,T2,P)
+  bwd.tok.assign(fwd.tok.size(), 0.0f);
+  for (int b = 0; b < B; ++b) {
+    const int len = static_cast<int>(sentences[b].size()) + 2;
+    for (int t = 0; t < len; ++t)
+      std::copy_n(fwd.tok.data() + (static_cast<int64_t>(b) * T2 + len - 1 - t) * P, P,
+                  bwd.tok.data() + (static_cast<int64_t>(b) * T2 + t) * P);
+  }
+  runLstms(fwd, Forward, B, T2, nullptr);
+  runLstms(bwd, Backward, B, T2, nullptr);
+
+  for (int b = 0; b < B; ++b) {
+    const int T = static_cast<int>(sentences[b].size());
+    std::vector<float>& layers = out[b];
+    layers.resize(static_cast<size_t>(K) * T * D);
     for (int t = 0; t < T; ++t) {
-      const int src = d == 0 ? t + 1 : T2 - 2 - t;  // position of token t in this reading order
-      for (int k = 0; k <= opt_.layers; ++k) {
-        const float* v = k == 0 ? a.tok.data() : a.out[k - 1].data();
-        float* dst = layers.data() + (static_cast<int64_t>(k) * T + t) * D + d * P;
+      const int64_t f = static_cast<int64_t>(b) * T2 + t + 1;      // token t read forward
+      const int64_t r = static_cast<int64_t>(b) * T2 + T - t;      // ... and read backward
+      for (int k = 0; k < K; ++k) {
+        float* dst = layers.data() + (static_cast<int64_t>(k) * T + t) * D;
         // Layer 0 is the same token encoding in both halves (ELMo duplicates it).
-        std::copy_n(v + static_cast<int64_t>(src) * P, P, dst);
+        const float* vf = k == 0 ? fwd.tok.data() : fwd.out[k - 1].data();
+        const float* vb = k == 0 ? fwd.tok.data() : bwd.out[k - 1].data();
+        std::copy_n(vf + f * P, P, dst);
+        std::copy_n(vb + (k == 0 ? f : r) * P, P, dst + P);
       }
     }
   }
-  return layers;
 }
 
 std::vector<float> ElmoModel::mix(const std::vector<float>& layers, int K, const float* s,

@@ -45,8 +45,36 @@ struct ElmoState {
 };
 
 class ElmoModel {
+  struct Activations;  // one direction's forward pass, kept for backward
+
  public:
   enum Direction { Forward = 0, Backward = 1 };
+
+  // One tensor of the model: its name in the ParameterStore and in saved files.
+  struct ParameterSpec {
+    std::string name;
+    std::vector<int64_t> shape;
+    bool decay = true;
+  };
+  // Throws UsageError when the options or the vocabulary size cannot make a model.
+  static void validate(const ElmoOptions& options, int vocabSize);
+  // Every tensor the model of these options has, in storage order (nothing is allocated, so a
+  // loader can check a file's shapes before it commits memory to them).
+  static std::vector<ParameterSpec> parameterSpecs(const ElmoOptions& options, int vocabSize);
+
+  // Scratch buffers of one inference thread: representations() is const and thread-safe as long
+  // as every thread brings its own workspace.
+  class Workspace {
+   public:
+    Workspace();
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+   private:
+    friend class ElmoModel;
+    std::unique_ptr<Activations> a_[2];
+  };
 
   ElmoModel(const ElmoOptions& options, int vocabSize, uint64_t seed);
   ~ElmoModel();
@@ -77,20 +105,25 @@ class ElmoModel {
   // The representations of one sentence of T tokens (without boundaries; <s> and </s> are added
   // for context and removed): (3, T, 2P) — layer 0 the token encoding duplicated for both
   // directions, layers 1..2 the [forward | backward] LSTM outputs (layer 2 with the residual).
-  std::vector<float> representations(const std::vector<std::string>& tokens);
+  std::vector<float> representations(const std::vector<std::string>& tokens) const;
+
+  // The same for B sentences at once (padded to the longest; the char-CNN runs once per token
+  // for both directions). out[b]: (K, T_b, D) with K = layers + 1, D = 2P; an empty sentence
+  // gives an empty buffer.
+  void representations(const std::vector<std::vector<std::string>>& sentences, Workspace& ws,
+                       std::vector<std::vector<float>>& out) const;
 
   // γ Σ_j softmax(s)_j h_j over representations (K, T, D): -> (T, D)
   static std::vector<float> mix(const std::vector<float>& layers, int K, const float* s,
                                 float gamma);
 
  private:
-  struct Activations;  // one direction's forward pass, kept for backward
-  void encodeTokens(Activations& a, const int32_t* chars, int64_t N);
+  void encodeTokens(Activations& a, const int32_t* chars, int64_t N) const;
   void encodeTokensBackward(Activations& a, const float* dtok, int64_t N);
-  void runLstms(Activations& a, Direction dir, int B, int T, ElmoState* state);
-  std::string lstmName(Direction dir, int layer, const char* tensor) const;
+  void runLstms(Activations& a, Direction dir, int B, int T, ElmoState* state) const;
+  static std::string lstmName(Direction dir, int layer, const char* tensor);
   nn::LstmOptions lstmOptions(int layer) const;
-  nn::LstmWeights lstmWeights(Direction dir, int layer);
+  nn::LstmWeights lstmWeights(Direction dir, int layer) const;
   nn::LstmGrads lstmGrads(Direction dir, int layer);
 
   ElmoOptions opt_;

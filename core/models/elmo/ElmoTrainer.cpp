@@ -11,6 +11,7 @@
 
 #include "core/io/Safetensors.h"
 #include "core/models/elmo/ElmoCharacters.h"
+#include "core/models/elmo/ElmoCheckpoint.h"
 #include "core/text/CorpusReader.h"
 #include "core/text/Vocabulary.h"
 #include "core/util/Error.h"
@@ -230,6 +231,9 @@ JobResult ElmoTrainer::train(const ProgressSink& sink, StopToken& token) {
   auto windowStart = Clock::now();
   auto lastReport = Clock::now();
   const int64_t firstStep = step_;
+  // Throughput counts the training steps only (not reading the corpus or building the vocabulary).
+  const auto trainStart = Clock::now();
+  const Clock::duration pausedBefore = paused;
   auto abort = [&] { return token.stopRequested(); };
   pr.phase = "training";
   pr.total = total * B * T;
@@ -284,7 +288,7 @@ JobResult ElmoTrainer::train(const ProgressSink& sink, StopToken& token) {
       lastReport = now;
     }
   }
-  const double trained = seconds(Clock::now() - start - paused);
+  const double trained = seconds(Clock::now() - trainStart - (paused - pausedBefore));
   tokensPerSec_ = trained > 0 ? (step_ - firstStep) * B * T / trained : 0;
 
   pr.phase = "saving";
@@ -297,15 +301,9 @@ JobResult ElmoTrainer::train(const ProgressSink& sink, StopToken& token) {
     return result;
   }
   heldoutPerplexity_ = evaluateHeldout();
-  SafetensorsWriter w;
-  nn::ParameterStore& p = model_->params();
-  for (const auto& v : p.views()) w.add(v.name, v.shape, p.params() + v.offset);
-  w.setMetadata("format", "embedlab-elmo");
-  w.setMetadata("projection", std::to_string(o.model.projection));
-  w.setMetadata("lstm_hidden", std::to_string(o.model.lstmHidden));
-  w.setMetadata("highway", std::to_string(o.model.highway));
-  const std::string modelPath = o.outDir + "/model.safetensors";
-  w.write(modelPath);
+  // The model directory describes itself (configuration in the metadata), see ElmoCheckpoint.
+  ElmoCheckpoint::save(o.outDir, *model_, vocab_, o.tokenizer);
+  const std::string modelPath = o.outDir + "/" + ElmoCheckpoint::kModelFile;
   result.outputFiles.push_back(modelPath);
   pr.phase = "finished";
   pr.extras = {{"perplexity", std::exp(finalLoss_)}, {"heldout_perplexity", heldoutPerplexity_}};

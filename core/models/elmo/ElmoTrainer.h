@@ -5,7 +5,8 @@
 // next within an epoch). The backward LM reads each row reversed, with its own carried state.
 // Every heldoutEvery-th line is kept out of training for the held-out perplexity.
 // Files in outDir: vocab.txt, checkpoint.safetensors (parameters, Adam moments, carried states,
-// step; written atomically every checkpointEvery steps and when stopped), model.safetensors.
+// step; written atomically every checkpointEvery steps and when stopped), model.safetensors
+// (parameters and the configuration, loaded by ElmoCheckpoint::load) when training finishes.
 #include <cstdint>
 #include <memory>
 #include <string>
