@@ -95,6 +95,35 @@ class TestCliClassify : public QObject {
     QVERIFY(r.err.contains("none.vec"));
   }
 
+  // A frozen BERT (the reference checkpoint: random weights, so only the plumbing is asserted):
+  // every test text gets a prediction, the layers used are reported, bad options are usage errors.
+  void bertFeatures() {
+    const QString model = QString::fromStdString(fixturesDir() + "/bert-tiny");
+    CliRun r = runCli({"eval", "classify", "--task", task_, "--features", "bert:" + model, "--feature-option",
+                       "layer=-1,pool=mean", "--folds", "3", "--threads", "1", "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    Json j = parseJsonOutput<Json>(r);
+    QCOMPARE(j["features"].get<int>(), 64);  // hidden size of the fixture
+    QCOMPARE(j["bert_layers"], Json({1, 2}));  // mean of the last four = hidden states 1..2 of 2 layers
+    int total = 0;
+    for (const auto& row : j["confusion"])
+      for (const auto& c : row) total += c.get<int>();
+    QCOMPARE(total, 60);
+    r = runCli({"eval", "classify", "--task", task_, "--features", "bert:" + model, "--feature-option", "pool=cls,layer=0",
+                "--folds", "3", "--threads", "1", "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    j = parseJsonOutput<Json>(r);
+    QCOMPARE(j["bert_layers"], Json({0, 0}));
+    for (const QString& bad : {QString("layer=3"), QString("pool=max"), QString("depth=2")}) {
+      r = runCli({"eval", "classify", "--task", task_, "--features", "bert:" + model, "--feature-option", bad});
+      QCOMPARE(r.exitCode, 2);
+      QVERIFY(r.err.contains("--feature-option"));
+    }
+    r = runCli({"eval", "classify", "--task", task_, "--features", "bert:" + dir_.path()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("config.json"));
+  }
+
   void reportHasEveryRow() {
     const QString out = dir_.filePath("report.html");
     writeFile(dir_.filePath("pairs.txt"), "ship boat 9\nship wheat 1\nfarm barn 8\nwave soil 1\n");
