@@ -16,6 +16,7 @@
 
 #include "app/cli/Classify.h"
 #include "core/models/bert/BertCheckpoint.h"
+#include "core/models/bert/BertClassifier.h"
 #include "core/models/bert/BertContext.h"
 #include "core/util/Error.h"
 
@@ -26,6 +27,10 @@ struct BertFeatureOptions {
   int layer = -1;
   bool cls = false;
   int64_t maxLength = 128;
+  // --finetune only:
+  int epochs = 3;
+  double lr = 3e-5;
+  int batch = 16;
 };
 
 BertFeatureOptions parseOptions(const std::string& text) {
@@ -49,14 +54,31 @@ BertFeatureOptions parseOptions(const std::string& text) {
       throw UsageError("--feature-option " + key + "=" + value + ": expected an integer in [" + std::to_string(lo) +
                        ", " + std::to_string(hi) + "]");
     };
+    auto real = [&](double lo, double hi) {
+      try {
+        size_t used = 0;
+        const double v = std::stod(value, &used);
+        if (used == value.size() && v > lo && v <= hi) return v;
+      } catch (const std::exception&) {
+      }
+      throw UsageError("--feature-option " + key + "=" + value + ": expected a number in (" + std::to_string(lo) + ", " +
+                       std::to_string(hi) + "]");
+    };
     if (key == "layer")
       o.layer = static_cast<int>(integer(-1, 1000));
     else if (key == "pool" && (value == "mean" || value == "cls"))
       o.cls = value == "cls";
     else if (key == "max-len")
       o.maxLength = integer(3, 1 << 20);
+    else if (key == "epochs")
+      o.epochs = static_cast<int>(integer(1, 1000));
+    else if (key == "lr")
+      o.lr = real(0, 1);
+    else if (key == "batch")
+      o.batch = static_cast<int>(integer(1, 4096));
     else
-      throw UsageError("--feature-option: unknown bert option '" + item + "' (layer=N, pool=mean|cls, max-len=N)");
+      throw UsageError("--feature-option: unknown bert option '" + item + "' (layer=N, pool=mean|cls, max-len=N; "
+                       "with --finetune: epochs=N, lr=X, batch=N)");
   }
   return o;
 }
@@ -139,9 +161,43 @@ void layerRange(const BertModel& model, int layer, int* first, int* last) {
   }
 }
 
+// --finetune: the whole model learns the task (BertClassifier: [CLS] -> pooler -> dropout ->
+// linear), and its own predictions are scored; no logistic regression on top.
+FeatureResult bertFinetuned(const FeatureRequest& request, const BertFeatureOptions& o, CommandContext& ctx) {
+  using Clock = std::chrono::steady_clock;
+  BertClassifierOptions options;
+  options.modelDir = request.path;
+  options.epochs = o.epochs;
+  options.lr = o.lr;
+  options.batch = o.batch;
+  options.maxLength = static_cast<int>(o.maxLength);
+  options.threads = request.threads;
+  options.validate();
+  BertClassifier classifier(options);
+  const TaskData& task = *request.task;
+  std::vector<std::string> trainLabels(task.labels.begin(), task.labels.begin() + task.trainClasses);
+  classifier.loadModel(trainLabels);
+  FeatureResult out;
+  auto t = Clock::now();
+  ctx.warn("bert: fine-tuning on " + std::to_string(task.train.size()) + " texts for " + std::to_string(o.epochs) +
+           " epochs");
+  StopToken token;
+  const JobResult r = classifier.train(task.train, ProgressSink(), token);
+  if (r.status != JobStatus::Finished) throw Error(request.path + ": fine-tuning failed: " + r.message);
+  out.trainSeconds = std::chrono::duration<double>(Clock::now() - t).count();
+  t = Clock::now();
+  out.testPredictions = classifier.predict(*request.testTexts);
+  out.testSeconds = std::chrono::duration<double>(Clock::now() - t).count();
+  out.predictsDirectly = true;
+  out.description = "BERT fine-tuned (" + std::to_string(o.epochs) + " epochs, lr " + std::to_string(o.lr) + ")";
+  out.extra["finetune_steps"] = classifier.summary().steps;
+  return out;
+}
+
 FeatureResult bertFeatures(const FeatureRequest& request, CommandContext& ctx) {
   using Clock = std::chrono::steady_clock;
   const BertFeatureOptions o = parseOptions(request.option);
+  if (request.finetune) return bertFinetuned(request, o, ctx);
   BertCheckpoint checkpoint = BertCheckpoint::load(request.path);
   BertModel& model = checkpoint.model();
   int first = 0, last = 0;

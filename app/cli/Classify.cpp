@@ -120,6 +120,8 @@ ClassifyOutcome classifyTask(const TaskData& task, const ClassifySettings& setti
   request.trainLabels = &trainLabels;
   request.threads = settings.threads;
   request.option = settings.featureOption;
+  request.finetune = settings.finetune;
+  request.task = &task;
 
   ClassifyOutcome out;
   if (kind == "tfidf")
@@ -128,6 +130,17 @@ ClassifyOutcome classifyTask(const TaskData& task, const ClassifySettings& setti
     out.features = word2vecFeatures(request, settings.tfidfWeighted, ctx);
   else
     out.features = providers().at(kind).run(request, ctx);
+  if (out.features.predictsDirectly) {
+    if (out.features.testPredictions.size() != testTexts.size())
+      throw Error("features '" + settings.features + "': the model predicted " +
+                  std::to_string(out.features.testPredictions.size()) + " of " + std::to_string(testTexts.size()) +
+                  " test texts");
+    out.trainRows = static_cast<int64_t>(trainTexts.size());
+    out.testRows = static_cast<int64_t>(testTexts.size());
+    out.result.metrics = computeMetrics(testLabels, out.features.testPredictions, static_cast<int>(task.labels.size()));
+    out.result.fit.converged = true;
+    return out;
+  }
   if (out.features.train.rows != static_cast<int64_t>(trainTexts.size()) ||
       out.features.test.rows != static_cast<int64_t>(testTexts.size()))
     throw Error("features '" + settings.features + "': the provider returned " +

@@ -24,6 +24,8 @@ struct FeatureRequest {
   const std::vector<int>* trainLabels = nullptr;  // providers that fine-tune may use them
   int threads = 0;                                // 0: all cores
   std::string option;  // provider-specific option from --feature-option (e.g. "layer=-1", "pool=cls")
+  bool finetune = false;                          // --finetune: train the model itself on the task
+  const TaskData* task = nullptr;                 // labels, paths (for messages)
 };
 
 struct FeatureResult {
@@ -32,6 +34,10 @@ struct FeatureResult {
   double testSeconds = 0;   // making the test features
   std::string description;  // shown in reports, e.g. "BERT layer 4 mean-pooled (256-d)"
   nlohmann::ordered_json extra = nlohmann::ordered_json::object();  // merged into the command's JSON
+  // A provider that classifies by itself (a fine-tuned model) fills these instead of features:
+  // the predicted class of every test text; train/test then stay empty and no classifier is fit.
+  bool predictsDirectly = false;
+  std::vector<int> testPredictions;
 };
 
 using FeatureProvider = std::function<FeatureResult(const FeatureRequest&, CommandContext&)>;
@@ -57,6 +63,7 @@ struct ClassifySettings {
   std::string featureOption;
   TfIdfVectorizer::Options tfidf;
   bool tfidfWeighted = false;  // word2vec: idf-weighted mean
+  bool finetune = false;       // providers that can: fine-tune instead of freezing
   ClassificationOptions classification;
   int threads = 0;
 };

@@ -27,6 +27,7 @@ void defineFlags(ArgParser& args) {
       .option("min-df", "N", "2", "tfidf: keep terms found in at least N training texts")
       .option("max-features", "N", "0", "tfidf: keep the N terms with the highest document frequency (0: all)")
       .flag("tfidf-weighted", "word2vec: weight each token by its idf (from the training texts)")
+      .flag("finetune", "bert: fine-tune the whole model on the training split (--feature-option epochs=N,lr=X)")
       .option("folds", "K", "5", "cross-validation folds for choosing C")
       .option("c", "C", "0", "fixed regularisation C (0: choose from 0.01, 0.1, 1, 10, 100 by cross-validation)")
       .option("max-iterations", "N", "1000", "L-BFGS iterations per fit")
@@ -78,6 +79,9 @@ nlohmann::ordered_json run(const ArgParser& args, CommandContext& ctx) {
     throw UsageError("--word-ngrams 0 and --char-ngrams 0: TF-IDF needs word or character n-grams");
   settings.tfidfWeighted = args.isSet("tfidf-weighted");
   if (settings.tfidfWeighted && !isWord2vec) throw UsageError("--tfidf-weighted: only with --features word2vec:FILE");
+  settings.finetune = args.isSet("finetune");
+  if (settings.finetune && settings.features.rfind("bert:", 0) != 0)
+    throw UsageError("--finetune: only with --features bert:DIR");
   ClassificationOptions& options = settings.classification;
   options.cv.folds = static_cast<int>(args.getInt("folds", 2, 100));
   options.fixedC = args.getDouble("c", 0, 1e12);

@@ -119,6 +119,19 @@ class TestCliClassify : public QObject {
       QCOMPARE(r.exitCode, 2);
       QVERIFY(r.err.contains("--feature-option"));
     }
+    // Fine-tuning: the model's own predictions are scored (no logistic regression on top).
+    r = runCli({"eval", "classify", "--task", task_, "--features", "bert:" + model, "--finetune", "--feature-option",
+                "epochs=2,lr=1e-3,batch=8", "--threads", "1", "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    j = parseJsonOutput<Json>(r);
+    QCOMPARE(j["finetune_steps"].get<int>(), 2 * 120 / 8);
+    total = 0;
+    for (const auto& row : j["confusion"])
+      for (const auto& c : row) total += c.get<int>();
+    QCOMPARE(total, 60);
+    r = runCli({"eval", "classify", "--task", task_, "--features", "tfidf", "--finetune"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--finetune"));
     r = runCli({"eval", "classify", "--task", task_, "--features", "bert:" + dir_.path()});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("config.json"));
