@@ -38,6 +38,7 @@ void defineFlags(ArgParser& args) {
       .option("context-corpus", "FILE", "", "BERT/ELMo: corpus sample whose contexts give static vectors "
                                             "for the intrinsic table (otherwise they are left out of it)")
       .flag("no-baseline", "leave out the TF-IDF baseline rows")
+      .flag("finetune", "BERT models: also a row for the model fine-tuned on each task (3 epochs, lr 3e-5)")
       .option("folds", "K", "5", "cross-validation folds for choosing C")
       .option("seed", "N", "42", "seed of the cross-validation folds")
       .option("threads", "N", "0", "threads (0: all cores)");
@@ -48,6 +49,7 @@ struct Model {
   std::string spec;  // --features spec
   std::string kind;
   std::string path;
+  bool finetune = false;
 };
 
 bool isVectorsFile(const fs::path& p) {
@@ -155,10 +157,18 @@ nlohmann::ordered_json run(const ArgParser& args, CommandContext& ctx) {
     const TaskData task = TaskData::load(taskDir);
     std::vector<Model> todo;
     if (!args.isSet("no-baseline")) todo.push_back(Model{"TF-IDF baseline", "tfidf", "tfidf", ""});
-    todo.insert(todo.end(), models.begin(), models.end());
+    for (const Model& m : models) {
+      todo.push_back(m);
+      if (m.kind == "bert" && args.isSet("finetune")) {
+        todo.push_back(m);
+        todo.back().name = m.name + " fine-tuned";
+        todo.back().finetune = true;
+      }
+    }
     for (const Model& m : todo) {
       ClassifySettings settings = base;
       settings.features = m.spec;
+      settings.finetune = m.finetune;
       ctx.warn("classifying " + taskName(taskDir) + " with " + m.name);
       const ClassifyOutcome o = classifyTask(task, settings, ctx);
       ReportClassificationRow row;
