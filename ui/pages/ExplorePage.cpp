@@ -11,11 +11,13 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 #include "core/embeddings/EmbeddingSet.h"
 #include "core/embeddings/NearestNeighbors.h"
+#include "ui/explore/MapPanel.h"
 #include "ui/vectors/CurrentVectors.h"
 
 namespace embedlab::ui {
@@ -56,7 +58,10 @@ ExplorePage::ExplorePage(CurrentVectors* vectors, QWidget* parent) : QWidget(par
   top->addWidget(source_, 1);
   top->addWidget(open_);
 
-  neighboursBox_ = new QGroupBox(this);
+  tabs_ = new QTabWidget(this);
+  map_ = new MapPanel(vectors_, tabs_);
+  lookups_ = new QWidget(tabs_);
+  neighboursBox_ = new QGroupBox(lookups_);
   wordLabel_ = new QLabel(neighboursBox_);
   word_ = new QLineEdit(neighboursBox_);
   word_->setObjectName(QStringLiteral("neighbourWord"));
@@ -80,7 +85,7 @@ ExplorePage::ExplorePage(CurrentVectors* vectors, QWidget* parent) : QWidget(par
   nl->addWidget(neighboursMessage_);
   nl->addWidget(neighbours_, 1);
 
-  analogyBox_ = new QGroupBox(this);
+  analogyBox_ = new QGroupBox(lookups_);
   a_ = new QLineEdit(analogyBox_);
   b_ = new QLineEdit(analogyBox_);
   c_ = new QLineEdit(analogyBox_);
@@ -112,12 +117,14 @@ ExplorePage::ExplorePage(CurrentVectors* vectors, QWidget* parent) : QWidget(par
   al->addWidget(analogyMessage_);
   al->addWidget(analogy_, 1);
 
-  auto* boxes = new QHBoxLayout;
+  auto* boxes = new QHBoxLayout(lookups_);
   boxes->addWidget(neighboursBox_, 1);
   boxes->addWidget(analogyBox_, 1);
+  tabs_->addTab(map_, QString());
+  tabs_->addTab(lookups_, QString());
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
-  layout->addLayout(boxes, 1);
+  layout->addWidget(tabs_, 1);
 
   connect(open_, &QPushButton::clicked, this, &ExplorePage::openVectorsRequested);
   connect(find_, &QPushButton::clicked, this, [this] { findNeighbours(word_->text(), k_->value()); });
@@ -132,6 +139,10 @@ ExplorePage::ExplorePage(CurrentVectors* vectors, QWidget* parent) : QWidget(par
 }
 
 void ExplorePage::retranslate() {
+  tabs_->setTabText(tabs_->indexOf(map_), tr("Map"));
+  tabs_->setTabToolTip(tabs_->indexOf(map_), tr("PCA and t-SNE maps of the vectors"));
+  tabs_->setTabText(tabs_->indexOf(lookups_), tr("Neighbours and analogies"));
+  tabs_->setTabToolTip(tabs_->indexOf(lookups_), tr("Nearest neighbours of a word and analogy questions"));
   open_->setText(tr("Open vectors…"));
   open_->setToolTip(tr("Explore word vectors from a file (.vec, .txt, .bin, .tsv)"));
   neighboursBox_->setTitle(tr("Nearest neighbours"));
@@ -191,7 +202,11 @@ QString ExplorePage::message() const {
   return neighboursMessage_->text().isEmpty() ? analogyMessage_->text() : neighboursMessage_->text();
 }
 
+void ExplorePage::showMap() { tabs_->setCurrentWidget(map_); }
+void ExplorePage::showLookups() { tabs_->setCurrentWidget(lookups_); }
+
 bool ExplorePage::findNeighbours(const QString& word, int k) {
+  showLookups();
   word_->setText(word);
   k_->setValue(k);
   neighbours_->setRowCount(0);
@@ -210,6 +225,7 @@ bool ExplorePage::findNeighbours(const QString& word, int k) {
 }
 
 bool ExplorePage::solveAnalogy(const QString& a, const QString& b, const QString& c, int k) {
+  showLookups();
   a_->setText(a);
   b_->setText(b);
   c_->setText(c);

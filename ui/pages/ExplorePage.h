@@ -1,6 +1,7 @@
 #pragma once
-// Explore: nearest neighbours of a word (top-k cosine) and analogies (a : b :: c : ?) in the
-// current vectors — a run's or a file's. Issue 4 adds the maps.
+// Explore: the current vectors — a run's or a file's — as a map (PCA or t-SNE of chosen words,
+// with search, k-means colouring and the clicked word's neighbours; see ui/explore/MapPanel), and
+// lookups: nearest neighbours of a word (top-k cosine) and analogies (a : b :: c : ?), in two tabs.
 #include <QWidget>
 
 class QComboBox;
@@ -10,17 +11,24 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTabWidget;
 
 namespace embedlab::ui {
 
 class CurrentVectors;
+class MapPanel;
 
 class ExplorePage : public QWidget {
   Q_OBJECT
  public:
   explicit ExplorePage(CurrentVectors* vectors, QWidget* parent = nullptr);
 
-  // Fill the boxes and run the lookups (also used by the screenshot tour and tests).
+  MapPanel* mapPanel() const { return map_; }
+  void showMap();      // the map tab
+  void showLookups();  // the neighbours and analogy tab
+
+  // Fill the boxes and run the lookups (also used by the screenshot tour and tests); they bring
+  // the lookups tab to the front.
   bool findNeighbours(const QString& word, int k = 10);
   bool solveAnalogy(const QString& a, const QString& b, const QString& c, int k = 10);
   QTableWidget* neighboursTable() const { return neighbours_; }
@@ -39,6 +47,9 @@ class ExplorePage : public QWidget {
   void setMessage(QLabel* label, const QString& text, bool error);
 
   CurrentVectors* vectors_;
+  QTabWidget* tabs_;
+  MapPanel* map_;
+  QWidget* lookups_;
   QLabel* source_;
   QPushButton* open_;
   QGroupBox* neighboursBox_;
