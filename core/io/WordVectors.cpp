@@ -557,6 +557,7 @@ EmbeddingSet loadBinary(const std::string& path, const WordVectorsLoadOptions& o
                     " bytes (not a word2vec binary file, or a wrong dimension in the header)");
       ch = input.get();
     }
+    if (word.empty()) throw Error(path + ": row " + std::to_string(r + 1) + ": empty word (a space where the word should start)");
     if (!validUtf8(word)) throw Error(path + ": row " + std::to_string(r + 1) + ": the word is not valid UTF-8");
     if (input.read(reinterpret_cast<char*>(vec.data()), static_cast<size_t>(rowBytes)) != static_cast<size_t>(rowBytes))
       throw Error(path + ": truncated: the file ends inside the vector of row " + std::to_string(r + 1) + " (" +

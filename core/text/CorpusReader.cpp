@@ -110,6 +110,7 @@ struct CorpusReader::Impl {
   // part
   int64_t partStart = 0, partEnd = 0;  // plain: the raw byte range [partStart, partEnd)
   int64_t lineIndex = 0;               // gz: index of the next line in the whole stream
+  int64_t bomEnd = 0;                  // plain: 3 when this part skipped a byte-order mark
   bool done = false;
 
   // the line being assembled
@@ -217,6 +218,7 @@ struct CorpusReader::Impl {
     lineOpen = skipping = lineEnded = needMore = false;
     linesRead = invalidUtf8 = nulBytes = textBytes = 0;
     lineIndex = 0;
+    bomEnd = 0;
     if (gz) {
       seek(0);
       base = 0;
@@ -243,6 +245,7 @@ struct CorpusReader::Impl {
       if (end >= 3 && std::memcmp(buf.data(), "\xEF\xBB\xBF", 3) == 0) {
         pos = 3;
         textBytes += 3;
+        if (!gz) bomEnd = 3;
       }
     }
   }
@@ -308,8 +311,11 @@ struct CorpusReader::Impl {
         }
       }
       if (!lineOpen) {
+        // The byte-order mark belongs to the first line: that line starts at offset 0, so the
+        // part that holds offset 0 reads it (the next part skips it as the line across its start).
         const int64_t offset = base + static_cast<int64_t>(pos);
-        if (!gz && offset >= partEnd) {
+        const int64_t lineStart = offset == bomEnd ? 0 : offset;
+        if (!gz && lineStart >= partEnd) {
           done = true;
           continue;
         }
