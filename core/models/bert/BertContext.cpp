@@ -166,8 +166,14 @@ EmbeddingSet BertContext::occurrences(const std::vector<std::string>& lines, con
         }
         const float inv = 1.0f / static_cast<float>(m.end - m.first);
         for (int c = 0; c < C; ++c) acc[c] *= inv;
-        std::string label = words[m.query] + "#" + std::to_string(batch[b].line);
-        if (m.repeat > 1) label += ":" + std::to_string(m.repeat);
+        // (appends rather than operator+: GCC 12 reports a false -Wrestrict for "x" + to_string())
+        std::string label = words[m.query];
+        label.push_back('#');
+        label += std::to_string(batch[b].line);
+        if (m.repeat > 1) {
+          label.push_back(':');
+          label += std::to_string(m.repeat);
+        }
         const int64_t row = set.addRow(std::move(label), acc.data());
         set.meta().resize(static_cast<size_t>(set.rows()));
         RowMeta& meta = set.meta()[static_cast<size_t>(row)];
