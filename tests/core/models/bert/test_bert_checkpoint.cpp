@@ -242,6 +242,42 @@ class TestBertCheckpoint : public QObject {
     QVERIFY(sameParams(ck.model(), back.model()));
   }
 
+  void maskedLmLayout() {
+    // BertForMaskedLM: no pooler, no NSP head; the decoder's bias also under its alias name.
+    Made m;
+    makeCheckpoint(
+        m,
+        [](std::string& n, std::vector<int64_t>&, std::vector<float>&) {
+          if (n.rfind("bert.pooler.", 0) == 0 || n.rfind("cls.seq_relationship.", 0) == 0) return false;
+          if (n == "cls.predictions.bias") n = "cls.predictions.decoder.bias";
+          return true;
+        },
+        [](nlohmann::json& c) { c["architectures"] = {"BertForMaskedLM"}; });
+    auto ck = BertCheckpoint::load(m.dir());
+    const BertParts& p = ck.model().parts();
+    QVERIFY(!p.pooler && p.mlmHead && !p.nspHead && p.tiedDecoder);
+    QCOMPARE(QString::fromStdString(ck.architecture()), QString("BertForMaskedLM"));
+    QVERIFY(ck.extras().empty());
+    const auto ref = SafetensorsFile::read(fixtureDir() + "/reference.safetensors");
+    const int T = int(ref.get("input_ids").shape[1]);
+    std::vector<int32_t> ids(T), mask(T);
+    std::vector<int64_t> mask64(T);
+    for (int t = 0; t < T; ++t) {
+      ids[t] = int32_t(ref.get("input_ids").ints[size_t(T + t)]);  // batch row 1
+      mask64[t] = mask[t] = int32_t(ref.get("attention_mask").ints[size_t(T + t)]);
+    }
+    ck.model().forward({1, T, ids.data(), nullptr, mask.data()});
+    QVERIFY(ck.model().pooled() == nullptr && ck.model().nspLogits() == nullptr);
+    const auto& logits = ref.get("prediction_logits").data;
+    const std::vector<float> row(logits.begin() + T * 377, logits.begin() + 2 * T * 377);
+    QVERIFY(relError(ck.model().mlmLogits(), row, 377, mask64) < 1e-4);
+    QTemporaryDir out;
+    BertCheckpoint::save(out.path().toStdString(), ck.model(), ck.tokenizer());
+    auto back = BertCheckpoint::load(out.path().toStdString());
+    QCOMPARE(QString::fromStdString(back.architecture()), QString("BertForMaskedLM"));
+    QVERIFY(sameParams(ck.model(), back.model()));
+  }
+
   void legacyGammaBetaNames() {
     Made m;
     makeCheckpoint(m, [](std::string& n, std::vector<int64_t>&, std::vector<float>&) {
