@@ -19,6 +19,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
@@ -170,6 +171,7 @@ MapPanel::MapPanel(CurrentVectors* vectors, QWidget* parent) : QWidget(parent), 
   message_->setVisible(false);
 
   auto* controls = new QWidget;
+  controls_ = controls;
   auto* controlsLayout = new QVBoxLayout(controls);
   controlsLayout->addWidget(rowsBox_);
   controlsLayout->addWidget(projectionBox_);
@@ -181,7 +183,7 @@ MapPanel::MapPanel(CurrentVectors* vectors, QWidget* parent) : QWidget(parent), 
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  scroll->setMinimumWidth(controls->sizeHint().width() + 24);
+  controlsScroll_ = scroll;
 
   auto* neighboursPane = new QWidget;
   neighboursTitle_ = new QLabel(neighboursPane);
@@ -319,6 +321,14 @@ void MapPanel::retranslate() {
   neighbours_->setHorizontalHeaderLabels({tr("#"), tr("Word"), tr("Cosine"), tr("On the map")});
   neighbours_->setToolTip(tr("Double-click a neighbour to select it on the map"));
   updateState();
+  if (isVisible()) fitControlsWidth();
+}
+
+void MapPanel::fitControlsWidth() {
+  // The controls never scroll sideways: the column is as wide as their texts in this language.
+  // Measured once shown, when the combo boxes size themselves to their items.
+  controlsScroll_->setMinimumWidth(controls_->sizeHint().width() +
+                                   controlsScroll_->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
 }
 
 void MapPanel::changeEvent(QEvent* event) {
@@ -328,6 +338,7 @@ void MapPanel::changeEvent(QEvent* event) {
 
 void MapPanel::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
+  fitControlsWidth();
   maybeAutoRun();
 }
 

@@ -22,6 +22,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QTableWidget;
 class QTimer;
@@ -76,6 +77,7 @@ class MapPanel : public QWidget {
  private:
   void retranslate();
   void maybeAutoRun();
+  void fitControlsWidth();
   void updateState();
   void onVectorsChanged();
   void onProjectionUpdate(bool final);
@@ -92,6 +94,8 @@ class MapPanel : public QWidget {
   ProjectionController* projection_;
   BackgroundTask* clusterTask_;
   MapWidget* map_;
+  QWidget* controls_;
+  QScrollArea* controlsScroll_;
 
   QGroupBox* rowsBox_;
   QComboBox* rowsMode_;
