@@ -1,0 +1,44 @@
+#pragma once
+// The BERT pre-training form: model size (layers, hidden, heads, intermediate, max length), the
+// WordPiece vocabulary size trained on the corpus, batch, steps, learning rate, warm-up, threads,
+// seed. Defaults are embedlab-cli's (`train bert`).
+#include "ui/models/ModelOptionsForm.h"
+
+class QFormLayout;
+class QLineEdit;
+class QSpinBox;
+
+namespace embedlab::ui {
+
+class BertForm : public ModelOptionsForm {
+  Q_OBJECT
+ public:
+  explicit BertForm(QWidget* parent = nullptr);
+
+  QVariantMap values() const override;
+  void setValues(const QVariantMap& values) override;
+  void restoreDefaults() override;
+  QString validate() const override;
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void retranslate();
+
+  QFormLayout* layout_ = nullptr;
+  QSpinBox* layers_ = nullptr;
+  QSpinBox* hidden_ = nullptr;
+  QSpinBox* heads_ = nullptr;
+  QSpinBox* intermediate_ = nullptr;
+  QSpinBox* maxLength_ = nullptr;
+  QSpinBox* vocabSize_ = nullptr;
+  QSpinBox* batch_ = nullptr;
+  QSpinBox* steps_ = nullptr;
+  QLineEdit* lr_ = nullptr;
+  QSpinBox* warmup_ = nullptr;
+  QSpinBox* threads_ = nullptr;
+  QSpinBox* seed_ = nullptr;
+};
+
+}  // namespace embedlab::ui
