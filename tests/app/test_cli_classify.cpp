@@ -137,6 +137,41 @@ class TestCliClassify : public QObject {
     QVERIFY(r.err.contains("config.json"));
   }
 
+  // ELMo's learned mix as features, and ELMo / word2vec side by side in a report with the
+  // intrinsic table built from the models' contexts in the corpus.
+  void elmoFeaturesAndReport() {
+    const QString model = dir_.filePath("elmo");
+    CliRun r = runCli({"train", "elmo", "--corpus", dir_.filePath("corpus.txt"), "--char-filters", "1:8,2:8,3:16",
+                       "--char-embed", "8", "--highway", "1", "--lstm-hidden", "32", "--projection", "16", "--max-vocab",
+                       "100", "--seq-len", "10", "--batch", "8", "--epochs", "1", "--lr", "0.005", "--threads", "1",
+                       "--seed", "1", "--out", model, "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = runCli({"eval", "classify", "--task", task_, "--features", "elmo:" + model, "--folds", "3", "--threads", "1",
+                "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    Json j = parseJsonOutput<Json>(r);
+    QCOMPARE(j["features"].get<int>(), 32);  // 2 x projection
+    QCOMPARE(j["elmo_weights"].size(), size_t(3));
+    double sum = 0;
+    for (const auto& w : j["elmo_weights"]) sum += w.get<double>();
+    QVERIFY(std::abs(sum - 1.0) < 1e-3);
+    QVERIFY2(j["accuracy"].get<double>() >= 0.9, qPrintable(QString::fromStdString(j.dump())));
+    r = runCli({"eval", "classify", "--task", task_, "--features", "elmo:" + model, "--feature-option", "x=1"});
+    QCOMPARE(r.exitCode, 2);
+
+    writeFile(dir_.filePath("pairs2.txt"), "ship boat 9\nship wheat 1\nfarm barn 8\nwave soil 1\n");
+    const QString out = dir_.filePath("report2.html");
+    r = runCli({"report", "--runs", model, "--runs", vectors_, "--task", task_, "--no-baseline", "--similarity",
+                dir_.filePath("pairs2.txt"), "--context-corpus", dir_.filePath("corpus.txt"), "--folds", "3",
+                "--threads", "1", "--out", out, "--quiet"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    j = parseJsonOutput<Json>(r);
+    QCOMPARE(j["rows"].size(), size_t(2));
+    QVERIFY(j["rows"][0]["model"].get<std::string>().find("(elmo)") != std::string::npos);
+    QCOMPARE(j["intrinsic"].size(), size_t(2));
+    QCOMPARE(j["intrinsic"][0]["pairs"].get<int>(), 4);  // every benchmark word occurs in the corpus
+  }
+
   void reportHasEveryRow() {
     const QString out = dir_.filePath("report.html");
     writeFile(dir_.filePath("pairs.txt"), "ship boat 9\nship wheat 1\nfarm barn 8\nwave soil 1\n");
