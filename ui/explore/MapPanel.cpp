@@ -391,12 +391,9 @@ void MapPanel::updateState() {
 void MapPanel::computeRanks() {
   rank_.clear();
   byFrequency_.clear();
-  labels_.clear();
   const auto set = vectors_->set();
   if (!set) return;
   const int64_t n = set->rows();
-  labels_.reserve(n);
-  for (const std::string& l : set->labels()) labels_.push_back(QString::fromStdString(l));
   byFrequency_.resize(n);
   std::iota(byFrequency_.begin(), byFrequency_.end(), int64_t(0));
   // Counts when the set has them; otherwise the file order, which word2vec-style files sort by frequency.
@@ -481,7 +478,7 @@ bool MapPanel::chooseRows(std::vector<int64_t>& rows, QString* error) const {
         return false;
       }
       for (int64_t r : byFrequency_) {  // most frequent matches first
-        if (re.match(labels_[r]).hasMatch()) rows.push_back(r);
+        if (re.match(QString::fromStdString(set->label(r))).hasMatch()) rows.push_back(r);
         if (int64_t(rows.size()) >= limit) break;
       }
       if (rows.empty()) {
@@ -571,7 +568,7 @@ void MapPanel::onProjectionUpdate(bool final) {
     std::vector<int> priority(mapRows_.size());
     for (size_t i = 0; i < mapRows_.size(); ++i) {
       mapIndex_[mapRows_[i]] = int(i);
-      labels.push_back(labels_[mapRows_[i]]);
+      labels.push_back(QString::fromStdString(set->label(mapRows_[i])));
       priority[i] = rank_[mapRows_[i]];
     }
     map_->setPoints(xy, labels, std::move(priority));
@@ -697,11 +694,11 @@ void MapPanel::showNeighbours(int point) {
     auto* score = new QTableWidgetItem(QString::number(result[i].score, 'f', 4));
     score->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     neighbours_->setItem(i, 0, rank);
-    neighbours_->setItem(i, 1, new QTableWidgetItem(labels_[result[i].row]));
+    neighbours_->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(set->label(result[i].row))));
     neighbours_->setItem(i, 2, score);
     neighbours_->setItem(i, 3, new QTableWidgetItem(m >= 0 ? tr("yes") : tr("no")));
   }
-  neighboursTitle_->setText(tr("Nearest neighbours of \"%1\" (original space, cosine)").arg(labels_[mapRows_[point]]));
+  neighboursTitle_->setText(tr("Nearest neighbours of \"%1\" (original space, cosine)").arg(QString::fromStdString(set->label(mapRows_[point]))));
   map_->setLinks(point, std::move(onMap));
 }
 

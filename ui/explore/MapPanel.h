@@ -139,7 +139,6 @@ class MapPanel : public QWidget {
   QLabel* neighboursTitle_;
   QTableWidget* neighbours_;
 
-  QStringList labels_;            // labels of the set, as QStrings (search without conversions)
   std::vector<int> rank_;         // (rows) frequency rank of each set row (0 = most frequent)
   std::vector<int64_t> byFrequency_;  // set rows, most frequent first
   std::vector<int64_t> mapRows_;  // set row of each map point

@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QFontMetricsF>
 #include <QKeyEvent>
+#include <QLinearGradient>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QResizeEvent>
@@ -521,6 +522,7 @@ MapWidget::Frame MapWidget::paintOverlay(QPainter& p, const View& v, const DrawL
   if (candidates.size() > limit) candidates.resize(limit);
 
   LabelPlacer placer(bounds);
+  if (count() > 0) placer.reserve(paintLegend(p, v.size, fm).adjusted(-2, -2, 2, 2));
   for (size_t c = 0; c < candidates.size() && int(frame.labelRects.size()) < options_.maxLabels; ++c) {
     const int i = candidates[c];
     QRectF rect;
@@ -553,6 +555,58 @@ MapWidget::Frame MapWidget::paintOverlay(QPainter& p, const View& v, const DrawL
     p.drawText(QPointF(r.left() + 2, r.top() + ascent), labels_[i]);
   }
   return frame;
+}
+
+QRectF MapWidget::paintLegend(QPainter& p, const QSizeF& size, const QFontMetricsF& fm) const {
+  // Bottom left: what the colours mean (part of the picture, so exports carry it too).
+  const double pad = 6, h = fm.height();
+  const bool byCluster = colorMode_ == ColorMode::Cluster && !clusters_.empty();
+  std::vector<int> ids;
+  double width = 0;
+  if (byCluster) {
+    const int k = *std::max_element(clusters_.begin(), clusters_.end()) + 1;
+    for (int c = 0; c < std::min(k, 12); ++c) ids.push_back(c);
+    for (int c : ids) width += h * 0.8 + 3 + fm.horizontalAdvance(QString::number(c + 1)) + 8;
+    if (k > 12) width += fm.horizontalAdvance(QStringLiteral("…"));
+  } else {
+    width = std::max(140.0, fm.horizontalAdvance(tr("frequent")) + fm.horizontalAdvance(tr("rare")) + 24);
+  }
+  const double boxH = byCluster ? h + 2 * pad : 2 * h + 2 * pad;
+  const QRectF box(8, size.height() - 8 - boxH, width + 2 * pad, boxH);
+  p.save();
+  p.setFont(labelFont());
+  p.setPen(QColor(0, 0, 0, 40));
+  p.setBrush(QColor(255, 255, 255, 220));
+  p.drawRoundedRect(box, 4, 4);
+  p.setPen(QColor(60, 60, 60));
+  if (byCluster) {
+    double x = box.left() + pad;
+    const double y = box.top() + pad;
+    for (int c : ids) {
+      p.setPen(Qt::NoPen);
+      p.setBrush(QColor::fromRgb(MapPalette::category(c)));
+      p.drawEllipse(QRectF(x, y + h * 0.1, h * 0.8, h * 0.8));
+      x += h * 0.8 + 3;
+      p.setPen(QColor(60, 60, 60));
+      p.drawText(QPointF(x, y + fm.ascent()), QString::number(c + 1));
+      x += fm.horizontalAdvance(QString::number(c + 1)) + 8;
+    }
+    if (int(ids.size()) < *std::max_element(clusters_.begin(), clusters_.end()) + 1)
+      p.drawText(QPointF(x, y + fm.ascent()), QStringLiteral("…"));
+  } else {
+    const QRectF bar(box.left() + pad, box.top() + pad, width, h * 0.7);
+    QLinearGradient gradient(bar.topLeft(), bar.topRight());
+    for (int t = 0; t <= 8; ++t) gradient.setColorAt(t / 8.0, QColor::fromRgb(MapPalette::ramp(t / 8.0)));
+    p.setPen(Qt::NoPen);
+    p.setBrush(gradient);
+    p.drawRect(bar);
+    p.setPen(QColor(60, 60, 60));
+    const double baseline = bar.bottom() + 2 + fm.ascent();
+    p.drawText(QPointF(bar.left(), baseline), tr("frequent"));
+    p.drawText(QPointF(bar.right() - fm.horizontalAdvance(tr("rare")), baseline), tr("rare"));
+  }
+  p.restore();
+  return box;
 }
 
 MapWidget::Frame MapWidget::renderTo(QImage& image) const {

@@ -159,6 +159,7 @@ class MapWidget : public QWidget {
   void stampPoints(QImage& image, const View& v, const DrawList& list) const;
   void paintPointsVector(QPainter& p, const View& v, const DrawList& list) const;
   Frame paintOverlay(QPainter& p, const View& v, const DrawList& list) const;
+  QRectF paintLegend(QPainter& p, const QSizeF& size, const QFontMetricsF& fm) const;  // returns its box
   Frame renderTo(QImage& image) const;
   QString tooltipFor(int point) const;
   double labelWidth(int point, const QFontMetricsF& metrics) const;
