@@ -290,6 +290,43 @@ void TestBertPage::registryEntry() {
   v[QStringLiteral("lr")] = QStringLiteral("fast");
   QVERIFY_THROWS_EXCEPTION(embedlab::UsageError,
                            m->createJob(v, {dir.filePath(QStringLiteral("corpus.txt"))}, dir.filePath(QStringLiteral("bert"))));
+
+  // A tiny run through the factory: the series the chart asks for are what the job reports.
+  const QString corpus = dir.filePath(QStringLiteral("corpus.txt"));
+  {
+    QFile f(corpus);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 200; ++i)
+      f.write(QStringLiteral("the %1 sat on the %2 by the river bank\n")
+                  .arg(QLatin1String(i % 3 ? "cat" : "dog"), QLatin1String(i % 2 ? "mat" : "chair"))
+                  .toUtf8());
+  }
+  QVariantMap tiny = form->values();
+  tiny[QStringLiteral("layers")] = 1;
+  tiny[QStringLiteral("hidden")] = 32;
+  tiny[QStringLiteral("heads")] = 2;
+  tiny[QStringLiteral("intermediate")] = 64;
+  tiny[QStringLiteral("max_len")] = 16;
+  tiny[QStringLiteral("vocab_size")] = 60;
+  tiny[QStringLiteral("batch")] = 4;
+  tiny[QStringLiteral("steps")] = 3;
+  tiny[QStringLiteral("warmup")] = 1;
+  tiny[QStringLiteral("lr")] = QStringLiteral("1e-3");
+  tiny[QStringLiteral("threads")] = 1;
+  auto run = m->createJob(tiny, {corpus}, dir.filePath(QStringLiteral("run/bert")));
+  QStringList extras;
+  embedlab::StopToken token;
+  const embedlab::JobResult r = run->run(
+      [&extras](const embedlab::Progress& p) {
+        for (const auto& e : p.extras) extras << QString::fromStdString(e.first);
+      },
+      token);
+  QVERIFY2(r.status == embedlab::JobStatus::Finished, r.message.c_str());
+  QVERIFY(extras.contains(QStringLiteral("mlm_accuracy")));
+  const QVariantMap metrics = m->finalMetrics(*run);
+  QCOMPARE(metrics.value(QStringLiteral("train_steps")).toLongLong(), 3LL);
+  QVERIFY(metrics.contains(QStringLiteral("mlm_accuracy")));
+  QVERIFY(QFile::exists(dir.filePath(QStringLiteral("run/bert/config.json"))));
 }
 
 QTEST_MAIN(TestBertPage)

@@ -131,6 +131,26 @@ void TestElmoPage::registryEntry() {
   auto job = m->createJob(v, {corpus_}, dir_.filePath(QStringLiteral("run/elmo")));
   QVERIFY(job);
   QCOMPARE(job->modelType(), std::string("elmo"));
+  // A tiny run through the factory: the series the chart asks for are what the job reports.
+  QVariantMap tiny = v;
+  tiny[QStringLiteral("lstm_hidden")] = 16;
+  tiny[QStringLiteral("max_vocab")] = 50;
+  tiny[QStringLiteral("seq_len")] = 8;
+  tiny[QStringLiteral("batch")] = 4;
+  tiny[QStringLiteral("threads")] = 1;
+  auto run = m->createJob(tiny, {corpus_}, dir_.filePath(QStringLiteral("run2/elmo")));
+  QStringList extras;
+  embedlab::StopToken token;
+  const embedlab::JobResult r = run->run(
+      [&extras](const embedlab::Progress& p) {
+        for (const auto& e : p.extras) extras << QString::fromStdString(e.first);
+      },
+      token);
+  QVERIFY2(r.status == embedlab::JobStatus::Finished, r.message.c_str());
+  QVERIFY(extras.contains(QStringLiteral("perplexity")));
+  QVERIFY(m->finalMetrics(*run).value(QStringLiteral("train_steps")).toLongLong() > 0);
+  QVERIFY(QFile::exists(dir_.filePath(QStringLiteral("run2/elmo/model.safetensors"))));
+
   v[QStringLiteral("char_filters")] = QStringLiteral("1:8 wide");
   form->setValues(v);
   QVERIFY(!form->validate().isEmpty());
