@@ -11,10 +11,27 @@
 # Reproduce a crash: build-fuzz/fuzz/<target> <reproducer file>
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-# Debian 12: clang 14; libFuzzer and the sanitizer runtimes are in libclang-rt-14-dev, which
-# clang-14 only recommends (setup.sh installs without recommends); clang's omp.h and libomp are
-# in libomp-14-dev.
-embedlab_install_packages clang libclang-rt-14-dev libomp-14-dev
+# Installs the given Debian packages when missing (sudo only when not root, as setup.sh does).
+# Only these: setup.sh's own list names two virtual packages (libqt6charts6-dev, libqt6svg6-dev)
+# that dpkg never reports as installed, so its installer would run apt-get on every call.
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing packages: ${missing[*]}" >&2
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+
+# Debian 12: clang 14 ("clang" -> clang-14). libFuzzer (libclang_rt.fuzzer-x86_64.a) and the
+# sanitizer runtimes are in libclang-rt-14-dev, which libclang-common-14-dev only recommends, so an
+# install without recommends lacks them; clang's omp.h and libomp are in libomp-14-dev.
+install_missing clang libclang-rt-14-dev libomp-14-dev
 
 FUZZ_SECONDS="${FUZZ_SECONDS:-30}"
 FUZZ_BUILD_DIR="${FUZZ_BUILD_DIR:-$EMBEDLAB_ROOT/build-fuzz}"

@@ -351,6 +351,9 @@ void Vocabulary::save(const std::string& path) const {
   AtomicFile file(path);
   std::string block;
   block.reserve(1 << 16);
+  // load() drops a byte-order mark at the start of the file: when the first word itself begins
+  // with U+FEFF, a mark of its own in front keeps that word whole.
+  if (!words_.empty() && words_[0].compare(0, 3, "\xEF\xBB\xBF") == 0) block += "\xEF\xBB\xBF";
   char number[24];
   for (size_t i = 0; i < words_.size(); ++i) {
     block += words_[i];
