@@ -2,7 +2,8 @@
 // Contextual vectors from BERT, the point of BERT in this app: the same word gets a different
 // vector in every sentence ("bank" by a river, "bank" of money).
 //   - encode(): per-WordPiece vectors of one sentence from a chosen hidden state, or the mean of
-//     the last four layers (Devlin et al.'s best feature-based mix), and per-word vectors
+//     the last four layers (Devlin et al. found the last four layers the best features; the
+//     mean keeps the dimension where they concatenated), and per-word vectors
 //     assembled from the word's WordPieces by mean pooling (the tokenizer's word ids);
 //   - occurrences(): every occurrence of chosen words in corpus lines, one EmbeddingSet row each
 //     ("bank#12" = line 12; a second "bank" in that line is "bank#12:2"), metadata = the line,

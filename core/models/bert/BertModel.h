@@ -21,8 +21,9 @@
 //   + any extra tensors (e.g. classifier.weight / classifier.bias for fine-tuning)
 // Linear weights are (out_features, in_features), as in PyTorch.
 //
-// Usage (one model per thread: forward() keeps the activations that backward() and the views read):
-//   BertModel m(config, parts);  m.initialize(seed)  or  BertCheckpoint::load(dir) (fills it)
+// Usage (one model per thread: forward() keeps the activations that backward() and the views read;
+// the class is copyable, so a worker thread can take its own copy):
+//   BertModel m(config, options);  m.initialize(seed)    or    BertCheckpoint::load(dir).model()
 //   BertBatch b{B, T, ids, types, mask};
 //   m.forward(b, opts);                 // read m.hiddenState(l), m.attention(l), m.pooled(), ...
 //   m.params().zeroGrad();  m.pretrainingLoss(targets) ... or m.backward(grads);
