@@ -95,7 +95,13 @@ std::vector<ElmoNeighbor> ElmoContextIndex::nearest(int layer, const float* vect
   std::vector<ElmoNeighbor> out;
   if (layer < 0 || layer >= layers() || sets_[size_t(layer)]->empty()) return out;
   const EmbeddingSet& set = *sets_[size_t(layer)];
-  for (const Neighbor& n : index_[size_t(layer)]->nearest(vector, k)) {
+  // A corpus repeats lines (headers, boilerplate, short sentences): the same word in the same
+  // context is shown once, so the k rows found are k different contexts.
+  std::vector<std::string> shown;
+  for (const Neighbor& n : index_[size_t(layer)]->nearest(vector, 4 * k)) {
+    if (int(out.size()) == k) break;
+    if (std::find(shown.begin(), shown.end(), set.label(n.row)) != shown.end()) continue;
+    shown.push_back(set.label(n.row));
     ElmoNeighbor e;
     e.word = words_[size_t(layer)][size_t(n.row)];
     if (layer > 0 && size_t(n.row) < set.meta().size()) {

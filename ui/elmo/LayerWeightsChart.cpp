@@ -92,7 +92,7 @@ LayerWeightsChart::LayerWeightsChart(QWidget* parent) : QWidget(parent) {
   historyChart_->legend()->setAlignment(Qt::AlignBottom);
   epochAxis_ = new QValueAxis;
   styleAxis(epochAxis_);
-  epochAxis_->setLabelFormat(QStringLiteral("%g"));
+  epochAxis_->setLabelFormat(QStringLiteral("%d"));
   epochAxis_->setRange(0, 1);
   historyChart_->addAxis(epochAxis_, Qt::AlignBottom);
   valueAxis_ = new QValueAxis;
@@ -222,7 +222,17 @@ void LayerWeightsChart::updateAxes() {
   const double lastEpoch = epochs_.empty() ? 1 : std::max(1.0, epochs_.back());
   const double firstEpoch = epochs_.empty() ? 0 : std::min(0.0, epochs_.front());
   epochAxis_->setRange(firstEpoch, lastEpoch);
-  epochAxis_->setTickCount(std::clamp(int(lastEpoch - firstEpoch) + 1, 2, 11));
+  // Whole epochs only: ticks every 1, 2, 5, 10, ... epochs, about ten of them at most.
+  double interval = 1;
+  for (double decade = 1; interval == 1 && (lastEpoch - firstEpoch) / decade > 10; decade *= 10)
+    for (double m : {2.0, 5.0, 10.0})
+      if ((lastEpoch - firstEpoch) / (m * decade) <= 10) {
+        interval = m * decade;
+        break;
+      }
+  epochAxis_->setTickType(QValueAxis::TicksDynamic);
+  epochAxis_->setTickAnchor(0);
+  epochAxis_->setTickInterval(interval);
 }
 
 void LayerWeightsChart::changeEvent(QEvent* event) {
@@ -234,13 +244,18 @@ void LayerWeightsChart::retranslate() {
   const int k = layerCount();
   barChart_->setTitle(tr("Layer weights softmax(s) and γ"));
   historyChart_->setTitle(tr("Weights over the epochs"));
-  QStringList names;
-  for (int i = 0; i < k; ++i) names << tr("Layer %1").arg(i);
+  QStringList names, shortNames;
+  for (int i = 0; i < k; ++i) {
+    names << tr("Layer %1").arg(i);
+    shortNames << tr("L%1", "short for layer N under a bar").arg(i);
+  }
   names << tr("γ");
-  categories_->setCategories(names);
+  shortNames << tr("γ");
+  categories_->setCategories(shortNames);  // under narrow bars; the lines' legend has the long names
   barSet_->setLabel(tr("weight"));
   for (size_t i = 0; i < lines_.size(); ++i) lines_[i]->setName(names.value(int(i)));
   barAxis_->setTitleText(tr("value"));
+  categories_->setTitleText(tr("layer"));
   epochAxis_->setTitleText(tr("epoch"));
   valueAxis_->setTitleText(tr("value"));
 }
