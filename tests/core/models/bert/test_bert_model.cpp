@@ -386,6 +386,21 @@ class TestBertModel : public QObject {
     QVERIFY(a != d);
   }
 
+  void copiesAreIndependent() {
+    // A worker thread takes its own copy: same outputs, and changing one leaves the other alone.
+    BertModel a(tinyConfig());
+    a.initialize(2);
+    BertModel b = a;
+    const TinyBatch tb;
+    a.forward(tb.batch());
+    b.forward(tb.batch());
+    QVERIFY(std::equal(a.mlmLogits(), a.mlmLogits() + 12 * 23, b.mlmLogits()));
+    b.params().data("cls.predictions.bias")[0] += 1.0f;
+    b.forward(tb.batch());
+    a.forward(tb.batch());
+    QVERIFY(std::fabs(b.mlmLogits()[0] - a.mlmLogits()[0] - 1.0f) < 1e-5f);
+  }
+
   void initializationFollowsHuggingFace() {
     BertConfig cfg = tinyConfig();
     cfg.initializerRange = 0.02;
