@@ -165,6 +165,7 @@ void TestElmoPage::registryEntry() {
 
 void TestElmoPage::opensTheModel() {
   ElmoPage page;
+  page.setThreads(1);  // deterministic, and no spinning OpenMP team on a loaded machine
   QSignalSpy loaded(&page, &ElmoPage::modelLoaded);
   QVERIFY(page.openModel(model_));
   QVERIFY(loaded.wait(10000));
@@ -174,6 +175,7 @@ void TestElmoPage::opensTheModel() {
 
 void TestElmoPage::trainsTheMixLive() {
   ElmoPage page;
+  page.setThreads(1);  // deterministic, and no spinning OpenMP team on a loaded machine
   QSignalSpy loaded(&page, &ElmoPage::modelLoaded);
   QVERIFY(page.openModel(model_));
   QVERIFY(loaded.wait(10000));
@@ -215,6 +217,7 @@ void TestElmoPage::trainsTheMixLive() {
 
 void TestElmoPage::neighboursPerLayerAndExplorer() {
   ElmoPage page;
+  page.setThreads(1);  // deterministic, and no spinning OpenMP team on a loaded machine
   QSignalSpy loaded(&page, &ElmoPage::modelLoaded);
   QVERIFY(page.openModel(model_));
   QVERIFY(loaded.wait(10000));
@@ -262,6 +265,7 @@ void TestElmoPage::neighboursPerLayerAndExplorer() {
 
 void TestElmoPage::badInputIsAMessage() {
   ElmoPage page;
+  page.setThreads(1);  // deterministic, and no spinning OpenMP team on a loaded machine
   QSignalSpy failed(&page, &ElmoPage::failed);
   QVERIFY(page.openModel(dir_.filePath(QStringLiteral("nothing-here"))));
   QVERIFY(failed.wait(10000));

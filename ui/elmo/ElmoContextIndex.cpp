@@ -27,12 +27,14 @@ std::string tokenContext(const std::vector<std::string>& tokens, int position, i
 std::shared_ptr<ElmoContextIndex> ElmoContextIndex::build(const elmo::ElmoModel& model,
                                                           const Tokenizer::Options& tokenizer,
                                                           const std::vector<std::string>& lines, StopToken& token,
-                                                          const std::function<void(double)>& progress) {
+                                                          const std::function<void(double)>& progress,
+                                                          int threads) {
   std::vector<std::vector<std::string>> sentences = elmo::ElmoEmbedder::tokenize(lines, tokenizer);
   sentences.erase(std::remove_if(sentences.begin(), sentences.end(), [](const auto& s) { return s.empty(); }),
                   sentences.end());
   elmo::ElmoEmbedderOptions eo;
   eo.maxTokens = 64;  // long lines would only add rows, not contexts
+  eo.threads = threads;
   const elmo::ElmoEmbedder embedder(model, eo);
   bool stopped = false;
   // out[i]: (K, T_i, D)

@@ -37,7 +37,8 @@ class ElmoContextIndex {
   // lines: raw text, tokenized with `tokenizer`. Returns null when stopped. progress in [0, 1].
   static std::shared_ptr<ElmoContextIndex> build(const elmo::ElmoModel& model, const Tokenizer::Options& tokenizer,
                                                  const std::vector<std::string>& lines, StopToken& token,
-                                                 const std::function<void(double)>& progress = {});
+                                                 const std::function<void(double)>& progress = {},
+                                                 int threads = 0);
 
   int layers() const { return static_cast<int>(sets_.size()); }
   int64_t sentences() const { return sentences_; }

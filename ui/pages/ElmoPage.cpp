@@ -330,6 +330,7 @@ bool ElmoPage::trainMix() {
   o.modelDir = modelDir_.toStdString();
   o.taskDir = task.toStdString();
   o.mix.epochs = epochs_->value();
+  o.threads = threads_;
   const int K = bundle_->model->options().layers + 1;
   chart_->clear();
   chart_->appendEpoch(0, std::vector<double>(size_t(K), 1.0 / K), 1.0);  // s = 0, γ = 1: where the mix starts
@@ -452,17 +453,20 @@ bool ElmoPage::findNeighbours() {
   std::shared_ptr<const ElmoContextIndex> cached = key == contextsKey_ ? contexts_ : nullptr;
   std::shared_ptr<const elmo::ElmoBundle> bundle = bundle_;
   contextInfo_->setText(cached ? tr("Embedding the sentence…") : tr("Running the biLM over the first %1 lines of the corpus…").arg(sample));
-  contextTask_->start([this, bundle, cached, sentence, position, sample, files, key](
+  const int threads = threads_;
+  contextTask_->start([this, bundle, cached, sentence, position, sample, files, key, threads](
                           StopToken& token, const BackgroundTask::ProgressFn& progress) -> std::function<void()> {
     std::shared_ptr<const ElmoContextIndex> index = cached;
     if (!index) {
       const std::vector<std::string> lines = corpusSample(files, sample, token);
       if (token.stopRequested()) return {};
-      index = ElmoContextIndex::build(*bundle->model, bundle->tokenizer, lines, token, progress);
+      index = ElmoContextIndex::build(*bundle->model, bundle->tokenizer, lines, token, progress, threads);
       if (!index) return {};
     }
     const auto tokens = elmo::ElmoEmbedder::tokenize({sentence}, bundle->tokenizer);
-    const elmo::ElmoEmbedder embedder(*bundle->model);
+    elmo::ElmoEmbedderOptions eo;
+    eo.threads = threads;
+    const elmo::ElmoEmbedder embedder(*bundle->model, eo);
     auto layers = std::make_shared<std::vector<float>>(embedder.embed(tokens).at(0));  // (K,T,D)
     const int T = static_cast<int>(tokens[0].size());
     return [this, index, key, layers, T, position] {

@@ -57,6 +57,8 @@ class ElmoPage : public QWidget {
   void setSentence(const QString& text);
   bool selectWord(const QString& word);  // a token of the sentence; false when absent
   void setSampleSize(int lines);
+  // OpenMP threads of the mix trainer and the embedder (0: all cores; 1: deterministic, as tests).
+  void setThreads(int threads) { threads_ = threads; }
   // Emits sendToExplorer with the contexts of a layer (0..2) of the last sample.
   bool sendLayer(int layer);
 
@@ -103,6 +105,7 @@ class ElmoPage : public QWidget {
   std::shared_ptr<const ElmoContextIndex> contexts_;
   QString contextsKey_;  // model, files and sample size the contexts were built from
   QStringList corpusFiles_;
+  int threads_ = 0;
 
   QLineEdit* modelPath_;
   QPushButton* browseModel_;
