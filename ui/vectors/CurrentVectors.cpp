@@ -9,6 +9,16 @@
 
 namespace embedlab::ui {
 
+namespace {
+
+QString runFolderOf(const QString& vectorsPath) {
+  if (vectorsPath.isEmpty()) return QString();
+  const QString dir = QFileInfo(vectorsPath).absolutePath();
+  return QFileInfo::exists(dir + QStringLiteral("/run.json")) ? dir : QString();
+}
+
+}  // namespace
+
 CurrentVectors::CurrentVectors(QObject* parent) : QObject(parent) {
   task_ = new BackgroundTask(this);
   connect(task_, &BackgroundTask::failed, this, [this](const QString& message) {
@@ -30,6 +40,7 @@ void CurrentVectors::clear() {
   index_.reset();
   name_.clear();
   path_.clear();
+  runFolder_.clear();
   error_.clear();
   emit changed();
 }
@@ -39,6 +50,7 @@ void CurrentVectors::loadFile(const QString& path, const QString& name) {
   index_.reset();
   error_.clear();
   path_ = path;
+  runFolder_ = runFolderOf(path);
   name_ = name.isEmpty() ? QFileInfo(path).fileName() : name;
   emit loadingStarted(name_);
   const std::string file = path.toStdString();
@@ -60,6 +72,7 @@ void CurrentVectors::setVectors(std::shared_ptr<const EmbeddingSet> set, const Q
   index_.reset();
   error_.clear();
   path_ = sourcePath;
+  runFolder_ = runFolderOf(sourcePath);
   name_ = name;
   emit loadingStarted(name_);
   task_->start([this, set](StopToken&, const BackgroundTask::ProgressFn&) -> std::function<void()> {

@@ -31,6 +31,10 @@ class CurrentVectors : public QObject {
   bool isReady() const { return set_ && index_; }
   QString name() const { return name_; }
   QString sourcePath() const { return path_; }
+  // The run folder the vectors belong to: the folder of the source file when it holds a run.json
+  // (a run's vectors file, opened from the run table or by hand), else empty. Results computed on
+  // these vectors (evaluation.json) are kept there.
+  QString runFolder() const { return runFolder_; }
   QString lastError() const { return error_; }
   std::shared_ptr<const EmbeddingSet> set() const { return set_; }
   std::shared_ptr<const NearestNeighbors> index() const { return index_; }
@@ -46,7 +50,7 @@ class CurrentVectors : public QObject {
   BackgroundTask* task_;
   std::shared_ptr<const EmbeddingSet> set_;
   std::shared_ptr<const NearestNeighbors> index_;
-  QString name_, path_, error_;
+  QString name_, path_, error_, runFolder_;
 };
 
 }  // namespace embedlab::ui
