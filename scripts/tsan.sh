@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# ThreadSanitizer run of the threaded suites: Word2Vec training (Hogwild threads, progress
+# publication, stop), the BERT and ELMo trainers, and the UI's training worker, cancellation and
+# window tests. Builds only those suites, with clang and -fsanitize=thread, in build-tsan.
+#
+# Why clang: OpenMP. GCC's libgomp is not instrumented, so TSan cannot see its barriers and
+# reports every OpenMP team's hand-over of data as a race. Clang's libomp (libomp-14-dev) ships
+# Archer (libarcher.so), an OMPT tool that tells TSan about OpenMP's synchronisation (barriers,
+# fork/join, reductions, critical sections): with it no OpenMP false positives need suppressing.
+# What is suppressed, and why, is in .ci/tsan.supp.
+#
+# Environment: TSAN_SUITES (CTest names, space-separated; default below), TSAN_BUILD_DIR
+# (build-tsan), EMBEDLAB_JOBS (2). Extra arguments go to ctest.
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+# Installs the given Debian packages when missing (sudo only when not root, as setup.sh does).
+# Only these: setup.sh's own list names two virtual packages (libqt6charts6-dev, libqt6svg6-dev)
+# that dpkg never reports as installed, so its installer would run apt-get on every call.
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing packages: ${missing[*]}" >&2
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+install_missing clang libclang-rt-14-dev libomp-14-dev
+
+TSAN_BUILD_DIR="${TSAN_BUILD_DIR:-$EMBEDLAB_ROOT/build-tsan}"
+if [ ! -f "$TSAN_BUILD_DIR/CMakeCache.txt" ]; then
+  CC=clang CXX=clang++ cmake -S "$EMBEDLAB_ROOT" -B "$TSAN_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_FLAGS="-gline-tables-only" -DEMBEDLAB_TSAN=ON -DEMBEDLAB_BUILD_UI=ON -DEMBEDLAB_BUILD_TESTS=ON
+fi
+
+# The suites that start threads (OpenMP teams, std::thread, QThread) and stop them.
+default_suites="core_models_word2vec_test_word2vec core_models_elmo_test_elmo_trainer
+  core_models_bert_test_bert_pretrainer ui_test_training_worker ui_test_train_page ui_test_main_window"
+# Suites are found by a glob at configure time: re-run it so that new ones are known.
+cmake "$TSAN_BUILD_DIR" > /dev/null
+suites=()
+for s in ${TSAN_SUITES:-$default_suites}; do
+  # A suite whose source is not there (yet) is left out, not a failure.
+  if ninja -C "$TSAN_BUILD_DIR" -t targets all 2>/dev/null | grep -q "^$s:"; then suites+=("$s"); else
+    echo "tsan.sh: no suite $s in this tree, skipped" >&2; fi
+done
+[ ${#suites[@]} -gt 0 ] || { echo "tsan.sh: no suites to run" >&2; exit 1; }
+
+build_start=$(date +%s)
+cmake --build "$TSAN_BUILD_DIR" --target "${suites[@]}" --parallel "${EMBEDLAB_JOBS:-2}"
+echo "== TSan suites built in $(( $(date +%s) - build_start )) s"
+
+# libomp loads Archer when OMP_TOOL_LIBRARIES names it (Debian does not put it on the loader's
+# path). ignore_noninstrumented_modules: accesses made inside uninstrumented libraries (Qt,
+# libomp, libstdc++'s compiled parts) are not reported; their synchronisation still counts.
+archer=$(ls /usr/lib/llvm-*/lib/libarcher.so 2>/dev/null | sort -V | tail -n 1 || true)
+[ -n "$archer" ] && export OMP_TOOL_LIBRARIES="$archer"
+export TSAN_OPTIONS="suppressions=$EMBEDLAB_ROOT/.ci/tsan.supp:ignore_noninstrumented_modules=1:halt_on_error=0:second_deadlock_stack=1:print_suppressions=0"
+export ARCHER_OPTIONS="verbose=0"
+export QT_QPA_PLATFORM=offscreen
+
+regex="^($(IFS='|'; echo "${suites[*]}"))\$"
+cd "$TSAN_BUILD_DIR"
+# One suite at a time: TSan multiplies time and memory, and the window suites run alone anyway.
+ctest --output-on-failure --timeout 900 -R "$regex" "$@"
