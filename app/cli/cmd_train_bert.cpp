@@ -39,6 +39,9 @@ void defineFlags(ArgParser& args) {
       .option("clip", "X", "1.0", "global gradient-norm clipping (0: off)")
       .option("dropout", "X", "0.1", "hidden and attention dropout, in [0, 1)")
       .option("max-predictions", "N", "auto", "masked positions per sequence at most (auto: 15% of --max-len)")
+      .option("pass-sequences", "N", "auto",
+              "sequences per forward/backward pass (auto: ~50 ms of work, so Ctrl-C answers quickly; "
+              "more is faster with several threads)")
       .option("checkpoint-every", "N", "1000", "write checkpoint.safetensors every N steps (0: only when stopped)")
       .option("threads", "N", "0", "OpenMP threads (0: all cores; 1 with a fixed --seed is bit-reproducible)")
       .option("seed", "S", "1", "random seed")
@@ -67,6 +70,8 @@ BertPretrainerOptions readOptions(const ArgParser& args) {
   o.dropout = args.getDouble("dropout", 0, 1, false, true);
   if (args.given("max-predictions") && args.get("max-predictions") != "auto")
     o.maxPredictions = static_cast<int>(args.getInt("max-predictions", 1, o.maxLength));
+  if (args.given("pass-sequences") && args.get("pass-sequences") != "auto")
+    o.passSequences = static_cast<int>(args.getInt("pass-sequences", 1, o.batch));
   o.checkpointEvery = args.getInt("checkpoint-every", 0, INT64_MAX);
   o.threads = static_cast<int>(args.getInt("threads", 0, 1024));
   o.seed = args.getUInt("seed", UINT64_MAX);
