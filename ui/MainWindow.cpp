@@ -28,10 +28,14 @@
 #include "core/version.h"
 #include "ui/dialogs/ShortcutsDialog.h"
 #include "ui/i18n/LanguageManager.h"
+#include "ui/pages/BertPage.h"
 #include "ui/pages/DataPage.h"
+#include "ui/pages/ElmoPage.h"
 #include "ui/pages/EvaluatePage.h"
 #include "ui/pages/ExplorePage.h"
 #include "ui/pages/TrainPage.h"
+#include "core/train/TrainingJob.h"
+#include "ui/runs/RunRecord.h"
 #include "ui/runs/RunStore.h"
 #include "ui/runs/RunTableModel.h"
 #include "ui/train/TrainingWorker.h"
@@ -62,11 +66,15 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
   train_ = new TrainPage(store_, runs_, this);
   explore_ = new ExplorePage(vectors_, this);
   evaluate_ = new EvaluatePage(vectors_, this);
+  bert_ = new BertPage(this);
+  elmo_ = new ElmoPage(this);
   stack_ = new QStackedWidget(this);
   stack_->addWidget(data_);
   stack_->addWidget(train_);
   stack_->addWidget(explore_);
   stack_->addWidget(evaluate_);
+  stack_->addWidget(bert_);
+  stack_->addWidget(elmo_);
 
   sidebar_ = new QListWidget(this);
   sidebar_->setObjectName(QStringLiteral("sidebar"));
@@ -75,7 +83,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
   sidebar_->setFixedWidth(150);
   sidebar_->setStyleSheet(QStringLiteral("QListWidget#sidebar { font-size: 11pt; } QListWidget#sidebar::item { padding: 10px 6px; }"));
   const QStyle::StandardPixmap icons[PageCount] = {QStyle::SP_DirOpenIcon, QStyle::SP_MediaPlay,
-                                                   QStyle::SP_FileDialogContentsView, QStyle::SP_DialogApplyButton};
+                                                   QStyle::SP_FileDialogContentsView, QStyle::SP_DialogApplyButton,
+                                                   QStyle::SP_FileDialogDetailedView, QStyle::SP_FileDialogInfoView};
   for (int i = 0; i < PageCount; ++i) new QListWidgetItem(style()->standardIcon(icons[i]), QString(), sidebar_);
 
   auto* central = new QWidget(this);
@@ -101,7 +110,27 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
   });
   connect(data_, &DataPage::corpusFilesChanged, this, [this](const QStringList& files) {
     train_->setCorpusFiles(files);
+    bert_->setCorpusFiles(files);
+    elmo_->setCorpusFiles(files);
     updateCorpusStatus();
+  });
+  connect(bert_, &BertPage::statusMessage, this, &MainWindow::showStatus);
+  connect(elmo_, &ElmoPage::statusMessage, this, &MainWindow::showStatus);
+  // Contextual vectors (every occurrence of a word is a row) go to the explorer's map.
+  connect(bert_, &BertPage::sendToExplorer, this, [this](std::shared_ptr<const EmbeddingSet> set) {
+    vectors_->setVectors(std::move(set), tr("BERT contexts"));
+    setPage(ExplorePageIndex);
+  });
+  connect(elmo_, &ElmoPage::sendToExplorer, this, [this](std::shared_ptr<const EmbeddingSet> set) {
+    vectors_->setVectors(std::move(set), tr("ELMo contexts"));
+    setPage(ExplorePageIndex);
+  });
+  // A finished BERT or ELMo run opens on its page.
+  connect(train_, &TrainPage::runFinished, this, [this](const QString& id, int status) {
+    const RunRecord* r = runs_->run(id);
+    if (!r || status != int(JobStatus::Finished)) return;
+    if (r->modelType == QLatin1String("bert")) bert_->openModel(store_->runDir(id) + QStringLiteral("/bert"));
+    if (r->modelType == QLatin1String("elmo")) elmo_->openModel(store_->runDir(id) + QStringLiteral("/elmo"));
   });
   connect(data_, &DataPage::statisticsReady, this, &MainWindow::updateCorpusStatus);
   connect(data_, &DataPage::statusMessage, this, &MainWindow::showStatus);
@@ -226,12 +255,15 @@ void MainWindow::createMenus() {
 
 void MainWindow::retranslate() {
   setWindowTitle(tr("EmbedLab — word embeddings laboratory"));
-  const QString pageNames[PageCount] = {tr("1  Data"), tr("2  Train"), tr("3  Explore"), tr("4  Evaluate")};
+  const QString pageNames[PageCount] = {tr("1  Data"),     tr("2  Train"), tr("3  Explore"),
+                                        tr("4  Evaluate"), tr("5  BERT"),  tr("6  ELMo")};
   const QString pageTips[PageCount] = {tr("Choose the corpus and look at its statistics"),
                                        tr("Train a model and watch its loss"),
-                                       tr("Nearest neighbours and analogies in the learned vectors"),
-                                       tr("Benchmark the learned vectors")};
-  const QString menuNames[PageCount] = {tr("&Data"), tr("&Train"), tr("&Explore"), tr("E&valuate")};
+                                       tr("Maps, nearest neighbours and analogies in the learned vectors"),
+                                       tr("Benchmark and compare the learned representations"),
+                                       tr("Attention and contextual vectors of a BERT model"),
+                                       tr("ELMo's layers: learned weights and per-layer neighbours")};
+  const QString menuNames[PageCount] = {tr("&Data"), tr("&Train"), tr("&Explore"), tr("E&valuate"), tr("&BERT"), tr("E&LMo")};
   for (int i = 0; i < PageCount; ++i) {
     sidebar_->item(i)->setText(pageNames[i]);
     sidebar_->item(i)->setToolTip(pageTips[i] + QStringLiteral(" (Ctrl+%1)").arg(i + 1));
@@ -496,6 +528,8 @@ void MainWindow::restoreSettings(const Options& options) {
     corpus << defaultCorpusPath();
   if (!corpus.isEmpty()) data_->setCorpusFiles(corpus);
   train_->setCorpusFiles(data_->corpusFiles());
+  bert_->setCorpusFiles(data_->corpusFiles());
+  elmo_->setCorpusFiles(data_->corpusFiles());
 }
 
 }  // namespace embedlab::ui

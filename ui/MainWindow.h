@@ -17,6 +17,8 @@ class BackgroundTask;
 class CurrentVectors;
 class DataPage;
 class EvaluatePage;
+class BertPage;
+class ElmoPage;
 class ExplorePage;
 class LanguageManager;
 class RunStore;
@@ -26,7 +28,7 @@ class TrainPage;
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
-  enum Page { DataPageIndex, TrainPageIndex, ExplorePageIndex, EvaluatePageIndex, PageCount };
+  enum Page { DataPageIndex, TrainPageIndex, ExplorePageIndex, EvaluatePageIndex, BertPageIndex, ElmoPageIndex, PageCount };
 
   struct Options {
     QString workspace;             // empty: EMBEDLAB_WORKSPACE or the default location
@@ -48,6 +50,8 @@ class MainWindow : public QMainWindow {
   TrainPage* trainPage() const { return train_; }
   ExplorePage* explorePage() const { return explore_; }
   EvaluatePage* evaluatePage() const { return evaluate_; }
+  BertPage* bertPage() const { return bert_; }
+  ElmoPage* elmoPage() const { return elmo_; }
   CurrentVectors* currentVectors() const { return vectors_; }
   RunTableModel* runModel() const { return runs_; }
   RunStore* runStore() const { return store_; }
@@ -96,6 +100,8 @@ class MainWindow : public QMainWindow {
   TrainPage* train_;
   ExplorePage* explore_;
   EvaluatePage* evaluate_;
+  BertPage* bert_;
+  ElmoPage* elmo_;
   QLabel* corpusStatus_;
   QLabel* trainingStatus_;
   QString lastStatus_;

@@ -13,6 +13,9 @@
 #include <functional>
 
 #include "ui/charts/TrainingChart.h"
+#include "ui/explore/MapPanel.h"
+#include "ui/explore/MapWidget.h"
+#include "ui/explore/ProjectionController.h"
 #include "ui/models/ModelOptionsForm.h"
 #include "ui/pages/DataPage.h"
 #include "ui/pages/EvaluatePage.h"
@@ -97,6 +100,21 @@ int ScreenshotTour::run() {
   window.explorePage()->findNeighbours(QStringLiteral("music"), 12);
   window.explorePage()->solveAnalogy(QStringLiteral("man"), QStringLiteral("king"), QStringLiteral("woman"), 12);
   shoot(window, QStringLiteral("04-explore"));
+
+  // 3b. The map: a t-SNE of the 1500 most frequent words, coloured by k-means cluster, with
+  // "music" selected and its neighbours linked.
+  if (MapPanel* panel = window.explorePage()->mapPanel()) {
+    window.explorePage()->showMap();
+    panel->setRows(MapPanel::Rows::TopFrequent, {}, 1500);
+    panel->setMethod(ProjectionController::Method::Tsne);
+    panel->setTsneSettings(30, 0, 500, 1);
+    if (panel->runProjection()) waitFor([&] { return !panel->projection()->isRunning(); }, 300000);
+    if (panel->setColoring(MapPanel::Coloring::Clusters, 10))
+      waitFor([&] { return !panel->map()->clusters().empty(); }, 60000);
+    panel->selectWord(QStringLiteral("music"));
+    shoot(window, QStringLiteral("04b-explore-map"));
+    window.explorePage()->showLookups();
+  }
 
   // 4. Evaluate: the standard benchmarks when they are at hand.
   window.setPage(MainWindow::EvaluatePageIndex);

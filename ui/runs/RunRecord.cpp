@@ -1,6 +1,7 @@
 #include "ui/runs/RunRecord.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include "core/util/Error.h"
@@ -102,10 +103,13 @@ RunRecord RunRecord::fromJson(const QJsonObject& o, const QString& source) {
 }
 
 QString RunRecord::vectorsFile() const {
-  for (const QString& f : outputFiles)
+  for (const QString& f : outputFiles) {
+    // BERT and ELMo runs list their WordPiece / softmax vocabulary: a .txt that holds no vectors.
+    if (QFileInfo(f).fileName() == QLatin1String("vocab.txt")) continue;
     if (f.endsWith(QLatin1String(".vec")) || f.endsWith(QLatin1String(".bin")) ||
         f.endsWith(QLatin1String(".txt")))
       return f;
+  }
   return QString();
 }
 
