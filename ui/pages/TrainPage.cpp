@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -11,6 +12,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMetaObject>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -27,6 +29,7 @@
 #include <cmath>
 
 #include "core/embeddings/EmbeddingSet.h"
+#include "core/io/WordVectors.h"
 #include "core/util/Error.h"
 #include "ui/charts/TrainingChart.h"
 #include "ui/models/ModelOptionsForm.h"
@@ -250,6 +253,7 @@ TrainPage::TrainPage(RunStore* store, RunTableModel* runs, QWidget* parent)
 
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
     syncChart();
+    applyChartUnits();
     updateButtons();
     emit selectedRunChanged(selectedRunId());
   });
@@ -326,6 +330,7 @@ void TrainPage::retranslate() {
   rename_->setToolTip(tr("Rename the selected run (or double-click its name)"));
   delete_->setText(tr("De&lete"));
   delete_->setToolTip(tr("Delete the selected runs and their files (Del)"));
+  applyChartUnits();
 }
 
 void TrainPage::changeEvent(QEvent* event) {
@@ -341,6 +346,7 @@ void TrainPage::onModelChanged(int index) {
   if (index < 0) return;
   forms_->setCurrentIndex(index);
   if (const ModelDescriptor* m = currentDescriptor()) modelDescription_->setText(m->description());
+  applyChartUnits();
   clearError();
 }
 
@@ -475,7 +481,10 @@ void TrainPage::stopTraining() {
 }
 
 void TrainPage::shutdown() {
+  shuttingDown_ = true;  // a stopped run's vectors are saved before this returns
   if (isTraining()) worker_->stopAndWait();
+  finishPendingSave();
+  shuttingDown_ = false;
 }
 
 void TrainPage::onProgress(const QVector<ProgressUpdate>& updates) {
@@ -533,12 +542,27 @@ void TrainPage::onFinished(int status, const QString& message, const QStringList
     if (last.seconds > 0) run.metrics[QStringLiteral("items_per_sec")] = last.step / last.seconds;
   }
   const ModelDescriptor* model = ModelRegistry::builtin().find(run.modelType);
+  std::shared_ptr<const EmbeddingSet> vectors;
   if (const TrainingJob* job = worker_->job()) {
     if (model && model->finalMetrics) {
       const QVariantMap extra = model->finalMetrics(*job);
       for (auto it = extra.begin(); it != extra.end(); ++it) run.metrics[it.key()] = it.value();
     }
-    if (auto vectors = job->embeddings(); vectors && !vectors->empty()) liveEmbeddings_[run.id] = vectors;
+    if (vectors = job->embeddings(); vectors && !vectors->empty()) liveEmbeddings_[run.id] = vectors;
+    else vectors.reset();
+  }
+  // A job stopped during training leaves the vectors learned so far in memory only: they are
+  // worth keeping (a long run stopped early is often good enough), so they go to the file the job
+  // would have written, when that is a vectors file.
+  if (run.status == RunRecord::Status::Stopped && vectors && model && run.vectorsFile().isEmpty()) {
+    const QString path = QFileInfo(store_->runDir(run.id) + QLatin1Char('/') + model->outputFileName).absoluteFilePath();
+    bool vectorsFile = !model->outputFileName.isEmpty();
+    try {
+      vectorFormatFromPath(QFile::encodeName(path).toStdString());
+    } catch (const std::exception&) {
+      vectorsFile = false;  // a checkpoint, not word vectors
+    }
+    if (vectorsFile) saveStoppedVectors(run, vectors, path);
   }
   try {
     runs_->upsert(run);
@@ -555,6 +579,8 @@ void TrainPage::onFinished(int status, const QString& message, const QStringList
   } else if (run.status == RunRecord::Status::Stopped) {
     setPhase([] { return tr("Stopped."); });
     emit statusMessage(tr("Training stopped: %1").arg(run.name));
+    if (!run.vectorsFile().isEmpty()) setPhase([] { return tr("Stopped; the vectors learned so far are saved."); });
+    else if (pendingSave_.error.valid()) setPhase([] { return tr("Stopped; saving the vectors learned so far…"); });
   } else {
     setPhase([] { return tr("Failed."); });
     showError(tr("Training failed: %1").arg(message.isEmpty() ? tr("unknown error") : message));
@@ -650,6 +676,75 @@ void TrainPage::deleteSelectedRuns() {
                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
     return;
   for (const QString& id : ids) deleteRun(id, false);
+}
+
+void TrainPage::applyChartUnits() {
+  const RunRecord* run = runs_->run(isTraining() ? currentRunId_ : selectedRunId());
+  const ModelDescriptor* model = run ? ModelRegistry::builtin().find(run->modelType) : nullptr;
+  if (!model) model = currentDescriptor();
+  const QString unit = model && model->unitName ? model->unitName() : QString();
+  if (unit.isEmpty()) chart_->setUnits(tr("step"), tr("items"));
+  else chart_->setUnits(unit, unit);
+}
+
+void TrainPage::saveStoppedVectors(RunRecord& run, std::shared_ptr<const EmbeddingSet> vectors, const QString& path) {
+  finishPendingSave();  // one save at a time, in order
+  const std::string file = QFile::encodeName(path).toStdString();
+  const QString jobMessage = run.message;
+  if (shuttingDown_) {  // the window is closing: save now, the record is written right after
+    try {
+      saveWordVectors(*vectors, file);
+      run.outputFiles << path;
+      run.message = tr("stopped (vectors saved): %1").arg(jobMessage);
+    } catch (const std::exception& e) {
+      run.message = tr("stopped; the vectors could not be saved: %1").arg(QString::fromUtf8(e.what()));
+    }
+    return;
+  }
+  run.message = tr("stopped (saving the vectors…): %1").arg(jobMessage);
+  pendingSave_.runId = run.id;
+  pendingSave_.path = path;
+  pendingSave_.jobMessage = jobMessage;
+  // saveWordVectors writes atomically, so a crash mid-way leaves no half file behind.
+  pendingSave_.error = std::async(std::launch::async, [this, vectors, file]() -> QString {
+    QString error;
+    try {
+      saveWordVectors(*vectors, file);
+    } catch (const std::exception& e) {
+      error = QString::fromUtf8(e.what());
+    }
+    QMetaObject::invokeMethod(this, [this] { finishPendingSave(); }, Qt::QueuedConnection);
+    return error;
+  });
+}
+
+// Waits for the save in progress, if any (it is short: the thread only has to return), and
+// records its outcome in the run.
+void TrainPage::finishPendingSave() {
+  if (!pendingSave_.error.valid()) return;
+  const QString error = pendingSave_.error.get();
+  const RunRecord* existing = runs_->run(pendingSave_.runId);
+  if (!existing) {  // deleted meanwhile: do not leave its vectors behind
+    if (error.isEmpty()) QFile::remove(pendingSave_.path);
+    return;
+  }
+  RunRecord run = *existing;
+  if (error.isEmpty()) {
+    if (!run.outputFiles.contains(pendingSave_.path)) run.outputFiles << pendingSave_.path;
+    run.message = tr("stopped (vectors saved): %1").arg(pendingSave_.jobMessage);
+  } else {
+    run.message = tr("stopped; the vectors could not be saved: %1").arg(error);
+    showError(run.message);
+  }
+  try {
+    runs_->upsert(run);
+  } catch (const std::exception& e) {
+    runs_->upsert(run, false);
+    showError(tr("The run's record could not be saved: %1").arg(QString::fromUtf8(e.what())));
+  }
+  if (error.isEmpty() && !isTraining() && currentRunId_ == run.id)
+    setPhase([] { return tr("Stopped; the vectors learned so far are saved."); });
+  if (selectedRunId() == run.id) emit selectedRunChanged(run.id);
 }
 
 std::shared_ptr<const EmbeddingSet> TrainPage::liveEmbeddings(const QString& runId) const {

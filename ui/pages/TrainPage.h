@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <future>
 #include <memory>
 
 class QCheckBox;
@@ -35,6 +36,8 @@ class TrainingChart;
 class TrainingWorker;
 struct ModelDescriptor;
 struct ProgressUpdate;
+
+struct RunRecord;
 
 class TrainPage : public QWidget {
   Q_OBJECT
@@ -104,7 +107,13 @@ class TrainPage : public QWidget {
   void setSpeed(std::function<QString()> text);
   void clearError();
   void syncChart();
+  // The chart's axes name what the shown model counts ("words" for Word2Vec).
+  void applyChartUnits();
   const ModelDescriptor* currentDescriptor() const;
+  // A stopped run's vectors (what was learned so far) go to its output file, in the background
+  // unless the window is closing; the record then lists the file.
+  void saveStoppedVectors(RunRecord& run, std::shared_ptr<const EmbeddingSet> vectors, const QString& path);
+  void finishPendingSave();
 
   RunStore* store_;
   RunTableModel* runs_;
@@ -114,6 +123,11 @@ class TrainPage : public QWidget {
   QString error_;
   QSet<QString> chartRuns_;
   QHash<QString, std::shared_ptr<const EmbeddingSet>> liveEmbeddings_;
+  bool shuttingDown_ = false;
+  struct PendingSave {
+    QString runId, path, jobMessage;
+    std::future<QString> error;  // empty string: saved
+  } pendingSave_;
 
   // Left column.
   QGroupBox* modelBox_;
