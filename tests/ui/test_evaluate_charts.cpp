@@ -188,7 +188,7 @@ class TestEvaluateCharts : public QObject {
     QCOMPARE(qint64(scatter->series()->count()), sim.pairs);
     QVERIFY(scatter->title().contains(QStringLiteral("Spearman")));
     QVERIFY(scatter->title().contains(QString::number(sim.spearman, 'f', 3)));
-    QVERIFY(scatter->title().contains(QStringLiteral("4 out of vocabulary")));
+    QVERIFY(scatter->title().contains(QStringLiteral("4 OOV")));
     // Hovering a point names its pair.
     const QPointF first = scatter->series()->at(0);
     const QString tip = scatter->toolTipAt(first);

@@ -129,7 +129,7 @@ void AnalogyChart::retranslate() {
     chart()->setTitle(tr("Analogy accuracy per section"));
     return;
   }
-  chart()->setTitle(tr("Analogy accuracy per section: %1% overall (%2 questions, %3 out of vocabulary)")
+  chart()->setTitle(tr("Accuracy: %1% overall (%2 questions, %3 OOV)")
                         .arg(QString::number(result_->accuracy * 100, 'f', 1), QLocale().toString(result_->total),
                              QLocale().toString(result_->oov)));
   // The total's category name is translated.

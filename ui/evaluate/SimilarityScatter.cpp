@@ -77,6 +77,8 @@ void SimilarityScatter::setResult(const EvaluationResult::Similarity& result) {
   }
   xAxis_->setRange(xlo, xhi);
   yAxis_->setRange(ylo, yhi);
+  xAxis_->applyNiceNumbers();  // ticks at round values (0, 2, 4, ... rather than 2.4, 4.8)
+  yAxis_->applyNiceNumbers();
   retranslate();
 }
 
@@ -119,7 +121,8 @@ void SimilarityScatter::retranslate() {
     return;
   }
   const QLocale locale;
-  chart()->setTitle(tr("Human score vs cosine: Spearman ρ = %1, Pearson r = %2 (%3 pairs, %4 out of vocabulary)")
+  // Short enough for a half-page chart: the axes already say what is plotted.
+  chart()->setTitle(tr("Spearman ρ = %1, Pearson r = %2 (%3 pairs, %4 OOV)")
                         .arg(coefficient(result_->spearman), coefficient(result_->pearson),
                              locale.toString(result_->pairs), locale.toString(result_->oov)));
 }

@@ -79,6 +79,7 @@ EvaluatePage::EvaluatePage(CurrentVectors* vectors, QWidget* parent) : QWidget(p
   auto sourceCombo = [this](const QString& name) {
     auto* combo = new QComboBox(filesBox_);
     combo->setObjectName(name);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);  // item texts come with retranslate()
     for (int i = 0; i < 3; ++i) combo->addItem(QString());
     return combo;
   };
@@ -140,7 +141,6 @@ EvaluatePage::EvaluatePage(CurrentVectors* vectors, QWidget* parent) : QWidget(p
   sections_->setObjectName(QStringLiteral("sectionTable"));
   sections_->verticalHeader()->hide();
   sections_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  sections_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
   charts_ = new QWidget(resultsBox_);
   analogyChart_ = new AnalogyChart(charts_);
   analogyChart_->setObjectName(QStringLiteral("analogyChart"));
@@ -156,6 +156,9 @@ EvaluatePage::EvaluatePage(CurrentVectors* vectors, QWidget* parent) : QWidget(p
   split->setStretchFactor(0, 1);
   split->setStretchFactor(1, 3);
   split->setChildrenCollapsible(false);
+  split->setSizes({300, 1000});
+  sections_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  sections_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
   exportPng_ = new QPushButton(resultsBox_);
   exportCsv_ = new QPushButton(resultsBox_);
   auto* exportRow = new QHBoxLayout;
