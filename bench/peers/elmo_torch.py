@@ -91,12 +91,15 @@ def main():
 
     for _ in range(a.warmup):
         step()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in range(a.steps):
         losses.append(step())
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     print(json.dumps({
         "tokens_per_sec": a.steps * B * T / seconds, "seconds": seconds, "steps": a.steps,
+        # CPU seconds of the process over the timed steps: on a shared, overloaded machine the
+        # wall clock measures the neighbours as much as the program.
+        "tokens_per_cpu_sec": a.steps * B * T / cpu if cpu > 0 else None, "cpu_seconds": cpu,
         "final_loss": losses[-1], "threads": torch.get_num_threads(), "torch": torch.__version__,
         "parameters": sum(p.numel() for p in model.parameters()),
         "blas": torch.__config__.show().split("BLAS_INFO=")[1].split(",")[0] if "BLAS_INFO=" in torch.__config__.show() else "?",
