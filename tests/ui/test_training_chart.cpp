@@ -10,6 +10,7 @@
 #include <QLineSeries>
 #include <QTemporaryDir>
 #include <QToolTip>
+#include <QValueAxis>
 #include <QtTest>
 #include <cmath>
 #include <limits>
@@ -84,6 +85,7 @@ class TestTrainingChart : public QObject {
   void smoothedSeriesFollowsWeight();
   void logScaleWithNonPositiveLosses();
   void wallTimeAxis();
+  void settledAndInfiniteValuesDoNotExplodeTheAxes();
   void setPointsReplacesHistory();
   void severalRunsLegendRenameRemove();
   void extrasChartAppearsOnFirstExtra();
@@ -394,6 +396,33 @@ void TestTrainingChart::logScaleWithNonPositiveLosses() {
   chart.redrawNow();
   QCOMPARE(seriesNamed(c, "loss-raw:s")->at(0).y(), -5.0);
   QVERIFY(!chart.grab().isNull());
+}
+
+// A loss that settles on one value (successive values one floating-point step apart) and an
+// infinite throughput must leave the axes with a sane number of ticks: Qt Charts otherwise
+// creates tick labels until memory runs out (seen as a hang in the window test).
+void TestTrainingChart::settledAndInfiniteValuesDoNotExplodeTheAxes() {
+  TrainingChart chart;
+  chart.resize(800, 600);
+  chart.addRun("r", "settled");
+  const double v = 1.7043718763756919;
+  for (int i = 0; i < 20; ++i) {
+    TrainingPoint p = point(double(i) * 100, i % 2 ? v : std::nextafter(v, 2.0));
+    p.lr = 0.025;
+    p.itemsPerSec = i == 5 ? std::numeric_limits<double>::infinity() : 1e6;
+    chart.appendPoint("r", p);
+  }
+  chart.redrawNow();
+  QVERIFY(!chart.grab().isNull());  // the layout (and its tick labels) happens here
+  for (QChartView* view : chart.findChildren<QChartView*>())
+    for (QAbstractAxis* axis : view->chart()->axes()) {
+      auto* value = qobject_cast<QValueAxis*>(axis);
+      if (!value) continue;
+      QVERIFY(std::isfinite(value->min()) && std::isfinite(value->max()));
+      if (value->tickType() == QValueAxis::TicksDynamic)
+        QVERIFY2((value->max() - value->min()) / value->tickInterval() < 1000,
+                 qPrintable(QStringLiteral("%1 .. %2 every %3").arg(value->min()).arg(value->max()).arg(value->tickInterval())));
+    }
 }
 
 void TestTrainingChart::wallTimeAxis() {

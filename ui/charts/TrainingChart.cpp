@@ -92,12 +92,24 @@ double niceInterval(double span, int ticks) {
 }
 
 void setLinearRange(QValueAxis* axis, double lo, double hi, int ticks) {
-  if (!(hi > lo)) {
+  // A non-finite bound (an infinite throughput from a zero interval, say) would ask Qt Charts for
+  // endless tick labels: it then allocates until the machine runs out of memory. Keep the axis.
+  if (!std::isfinite(lo) || !std::isfinite(hi)) return;
+  // A range of a few floating-point steps (a loss that has settled on one value) gives a tick
+  // interval below the values' resolution: lo + k·interval then never moves and Qt Charts keeps
+  // making labels forever. Such a range is one value, padded like an empty one.
+  if (!(hi - lo > 1e-9 * std::max(std::abs(lo), std::abs(hi)))) {
     const double pad = std::abs(lo) > 0 ? std::abs(lo) * 0.1 : 1.0;
     lo -= pad;
     hi += pad;
   }
   const double interval = niceInterval(hi - lo, ticks);
+  if (!((hi - lo) / interval < 1000)) {  // spans too wide for double's ticks: a few fixed ticks
+    axis->setTickType(QValueAxis::TicksFixed);
+    axis->setTickCount(std::clamp(ticks + 1, 2, 12));
+    axis->setRange(lo, hi);
+    return;
+  }
   if (axis->tickType() == QValueAxis::TicksDynamic && axis->tickInterval() == interval) {
     axis->setRange(lo, hi);   // the common live case: the range grows a little, same ticks
   } else {
