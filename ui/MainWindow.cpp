@@ -114,6 +114,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     elmo_->setCorpusFiles(files);
     updateCorpusStatus();
   });
+  connect(evaluate_, &EvaluatePage::statusMessage, this, &MainWindow::showStatus);
   connect(bert_, &BertPage::statusMessage, this, &MainWindow::showStatus);
   connect(elmo_, &ElmoPage::statusMessage, this, &MainWindow::showStatus);
   // Contextual vectors (every occurrence of a word is a row) go to the explorer's map.
@@ -347,7 +348,11 @@ void MainWindow::updateTrainingActions() {
 void MainWindow::onSelectedRunChanged(const QString& runId) {
   const RunRecord* run = runs_->run(runId);
   if (!run || run->status == RunRecord::Status::Running) return;
-  if (vectors_->name() == run->name && (vectors_->isReady() || vectors_->isLoading())) return;
+  // Already showing this run's vectors (from their file: a stopped run's vectors are saved in
+  // the background, and the copy shown before that has no file to keep evaluations beside).
+  if (vectors_->name() == run->name && (vectors_->isReady() || vectors_->isLoading()) &&
+      vectors_->sourcePath() == run->vectorsFile())
+    return;
   if (auto live = train_->liveEmbeddings(runId)) {
     vectors_->setVectors(live, run->name, run->vectorsFile());
   } else if (!run->vectorsFile().isEmpty() && QFileInfo::exists(run->vectorsFile())) {
