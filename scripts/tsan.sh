@@ -7,7 +7,11 @@
 # reports every OpenMP team's hand-over of data as a race. Clang's libomp (libomp-14-dev) ships
 # Archer (libarcher.so), an OMPT tool that tells TSan about OpenMP's synchronisation (barriers,
 # fork/join, reductions, critical sections): with it no OpenMP false positives need suppressing.
-# What is suppressed, and why, is in .ci/tsan.supp.
+# What is suppressed (nothing at present), and why, is in .ci/tsan.supp.
+# The window suites build embedlab_ui, hence all of embedlab_core: every core folder must compile
+# with clang (core/project/TsneAffinities.cpp did not when this was written: clang reads
+# `entries(size_t(count[n]))` as a function declaration). A suite that does not build fails the
+# run; it is not skipped.
 #
 # Environment: TSAN_SUITES (CTest names, space-separated; default below), TSAN_BUILD_DIR
 # (build-tsan), EMBEDLAB_JOBS (2). Extra arguments go to ctest.

@@ -187,5 +187,16 @@ put("fuzz_run_files", "no_id", json.dumps(dict(RUN, id="")))
 put("fuzz_run_files", "types", json.dumps(dict(RUN, history=[], metrics=3, corpus="x", started=5)))
 put("fuzz_run_files", "not_json", "{\"format\": \"embedlab-run-1\", ")
 
+# --- ELMo: elmo_config JSON NUL vocab.txt ---
+ELMO = {"format": "embedlab-elmo", "version": 1, "vocab_size": 6, "char_embed": 4, "max_chars": 10,
+        "filters": [[1, 4], [2, 4]], "activation": "relu", "highway": 1, "projection": 8,
+        "lstm_hidden": 8, "layers": 2, "cell_clip": 3, "proj_clip": 3, "sampled": 0,
+        "tokenizer": {"pre_tokenized": False, "lowercase": True, "keep_punctuation": True}}
+ELMO_VOCAB = b"<s>\n</s>\n<unk>\nthe\nking\nqueen\n"
+put("fuzz_elmo_files", "tiny", json.dumps(ELMO).encode() + b"\0" + ELMO_VOCAB)
+put("fuzz_elmo_files", "crlf_vocab", json.dumps(ELMO).encode() + b"\0" + ELMO_VOCAB.replace(b"\n", b"\r\n"))
+put("fuzz_elmo_files", "bad_layers", json.dumps(dict(ELMO, layers=-1)).encode() + b"\0<s>\n</s>\n<unk>\nx y\n")
+put("fuzz_elmo_files", "dup_vocab", b"{}\0<s>\n</s>\n<unk>\na\na\n")
+
 if __name__ == "__main__":
     print("seeds written to", ROOT, file=sys.stderr)
