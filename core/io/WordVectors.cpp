@@ -363,7 +363,8 @@ void reportShortLine(const std::string& path, const std::vector<std::string_view
                      int64_t firstLine, int64_t dim, bool hasLabel) {
   if (begin >= lines.size()) return;
   const size_t bytes = static_cast<size_t>(lines.back().data() + lines.back().size() - lines[begin].data());
-  const size_t n = lines.size() - begin;
+  size_t n = 0;  // lines that hold a row (blank lines take no values)
+  for (size_t i = begin; i < lines.size(); ++i) n += !blankLine(lines[i]);
   if (n * static_cast<size_t>(dim) <= bytes / 2 + static_cast<size_t>(dim)) return;
   std::vector<float> one(static_cast<size_t>(dim));
   for (size_t i = begin; i < lines.size(); ++i) {
@@ -373,6 +374,16 @@ void reportShortLine(const std::string& path, const std::vector<std::string_view
     if (!r.error.empty())
       throw Error(path + ": line " + std::to_string(firstLine + static_cast<int64_t>(i)) + ": " + r.error);
   }
+}
+
+// Where each line's values go in a chunk's value buffer: blank lines get none (kNoSlot), so that
+// a few bytes of blank lines cannot make a header's dimension allocate gigabytes.
+constexpr size_t kNoSlot = ~size_t{0};
+size_t assignSlots(const std::vector<std::string_view>& lines, size_t begin, std::vector<size_t>& slots) {
+  slots.resize(lines.size() - begin);
+  size_t rows = 0;
+  for (size_t i = begin; i < lines.size(); ++i) slots[i - begin] = blankLine(lines[i]) ? kNoSlot : rows++;
+  return rows;
 }
 
 // Appends one parsed row, applying the duplicate policy (first row wins).
@@ -398,6 +409,7 @@ EmbeddingSet loadText(const std::string& path, VectorFormat requested, const Wor
   EmbeddingSet set;
   int64_t fileRows = 0;  // data rows read (duplicates included)
   std::vector<float> values;
+  std::vector<size_t> slots;
   std::vector<LineResult> results;
   bool sawData = false;
   bool done = false;
@@ -458,17 +470,17 @@ EmbeddingSet loadText(const std::string& path, VectorFormat requested, const Wor
     const size_t n = lines.size() - begin;
     const int64_t dim = header.dim;
     reportShortLine(path, lines, begin, firstLine, dim, true);
-    values.resize(n * static_cast<size_t>(dim));
+    const size_t filled = assignSlots(lines, begin, slots);
+    values.resize(filled * static_cast<size_t>(dim));
     results.assign(n, LineResult{});
     // Lines are independent: parse them in parallel, then append in file order.
-#pragma omp parallel for num_threads(threads) schedule(dynamic, 256) if (n * dim >= kParallelValues)
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 256) if (filled * dim >= kParallelValues)
     for (int64_t i = 0; i < static_cast<int64_t>(n); ++i) {
-      const std::string_view line = lines[begin + static_cast<size_t>(i)];
-      if (blankLine(line)) {
+      if (slots[i] == kNoSlot) {
         results[i].blank = true;
         continue;
       }
-      parseLine(line, true, dim, values.data() + i * dim, results[i]);
+      parseLine(lines[begin + static_cast<size_t>(i)], true, dim, values.data() + slots[i] * dim, results[i]);
     }
     for (size_t i = 0; i < n; ++i) {
       const int64_t lineNo = firstLine + static_cast<int64_t>(begin + i);
@@ -479,7 +491,7 @@ EmbeddingSet loadText(const std::string& path, VectorFormat requested, const Wor
                     std::to_string(header.rows));
       }
       if (!results[i].error.empty()) throw Error(path + ": line " + std::to_string(lineNo) + ": " + results[i].error);
-      appendRow(set, results[i].label, values.data() + i * dim, 0, report);
+      appendRow(set, results[i].label, values.data() + slots[i] * dim, 0, report);
       sawData = true;
       ++fileRows;
       if (options.maxRows > 0 && fileRows >= options.maxRows) {
@@ -612,8 +624,10 @@ EmbeddingSet loadProjector(const std::string& path, const WordVectorsLoadOptions
   int64_t dim = 0;
   std::vector<float> matrix;
   std::vector<float> values;
+  std::vector<size_t> slots;
   std::vector<LineResult> results;
   int64_t rows = 0;
+  int64_t firstBlank = 0;  // line number of the first blank line, 0: none yet
   forEachLineChunk(in, [&](const std::vector<std::string_view>& lines, int64_t firstLine) {
     checkStop(options, path);
     const size_t n = lines.size();
@@ -624,27 +638,29 @@ EmbeddingSet loadProjector(const std::string& path, const WordVectorsLoadOptions
       if (dim > kMaxDim) throw Error(path + ": line 1: " + std::to_string(dim) + " values is not a plausible dimension");
     }
     reportShortLine(path, lines, 0, firstLine, dim, false);
-    values.resize(n * static_cast<size_t>(dim));
+    const size_t filled = assignSlots(lines, 0, slots);
+    values.resize(filled * static_cast<size_t>(dim));
     results.assign(n, LineResult{});
-#pragma omp parallel for num_threads(threads) schedule(dynamic, 256) if (n * dim >= kParallelValues)
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 256) if (filled * dim >= kParallelValues)
     for (int64_t i = 0; i < static_cast<int64_t>(n); ++i) {
-      if (blankLine(lines[i])) {
+      if (slots[i] == kNoSlot) {
         results[i].blank = true;
         continue;
       }
-      parseLine(lines[i], false, dim, values.data() + i * dim, results[i]);
+      parseLine(lines[i], false, dim, values.data() + slots[i] * dim, results[i]);
     }
     for (size_t i = 0; i < n; ++i) {
+      // Only trailing blank lines are allowed: rows pair with metadata lines by position. The
+      // first blank line is remembered (across chunks) and named when a row follows it; looking
+      // ahead from every blank line instead took quadratic time on a long blank tail.
       if (results[i].blank) {
-        // Only trailing blank lines are allowed: rows pair with metadata lines by position.
-        for (size_t j = i + 1; j < n; ++j)
-          if (!blankLine(lines[j]))
-            throw Error(path + ": line " + std::to_string(firstLine + static_cast<int64_t>(i)) + ": empty line");
+        if (firstBlank == 0) firstBlank = firstLine + static_cast<int64_t>(i);
         continue;
       }
+      if (firstBlank > 0) throw Error(path + ": line " + std::to_string(firstBlank) + ": empty line");
       if (!results[i].error.empty())
         throw Error(path + ": line " + std::to_string(firstLine + static_cast<int64_t>(i)) + ": " + results[i].error);
-      matrix.insert(matrix.end(), values.begin() + i * dim, values.begin() + (i + 1) * dim);
+      matrix.insert(matrix.end(), values.begin() + slots[i] * dim, values.begin() + (slots[i] + 1) * dim);
       ++rows;
       if (options.maxRows > 0 && rows >= options.maxRows) return false;
     }

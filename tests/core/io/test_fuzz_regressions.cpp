@@ -2,6 +2,7 @@
 // that the fix stays. The raw reproducers are in tests/fuzz/regressions/<target>/ as well.
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sys/resource.h>
 
 #include <cstring>
 #include <fstream>
@@ -55,6 +56,38 @@ class TestIoFuzzRegressions : public QObject {
     expectError([&] { loadWordVectors(path); }, {"empty-word.bin", "row 2", "empty word"});
     // Only the first row asked for: the bad row is never read, the file loads.
     QCOMPARE(loadWordVectors(path, VectorFormat::Auto, 1).rows(), int64_t{1});
+  }
+
+  // Found with fuzz_word2vec_text's "huge_header" seed: a 12 KB file, header "1 1048576", then
+  // twelve thousand blank lines and one short row. Each chunk's value buffer had room for every
+  // line, blank ones included: 12001 x 2^20 floats (50 GB) asked for before the first row was
+  // parsed (a bad_alloc, reported as "not enough memory"; with fewer lines or a smaller
+  // dimension, gigabytes really allocated and zeroed for a few KB of input). Blank lines now take
+  // no room: the short row's own error comes at once, in a few MB.
+  void blankLinesDoNotMultiplyTheHeadersDimension() {
+    const std::string path = tmp_.filePath("blank-lines.vec").toStdString();
+    writeFile(path, "1 1048576\n" + std::string(12000, '\n') + "a 1\n");
+    rusage before{};
+    getrusage(RUSAGE_SELF, &before);
+    expectError([&] { loadWordVectors(path); }, {"blank-lines.vec", "line 12002", "expected 1048576 values, found 1"});
+    rusage after{};
+    getrusage(RUSAGE_SELF, &after);
+    const long grownMb = (after.ru_maxrss - before.ru_maxrss) / 1024;  // ru_maxrss is in KiB
+    QVERIFY2(grownMb < 200, qPrintable(QString("peak memory grew by %1 MB").arg(grownMb)));
+
+    // The same for a projector TSV: trailing blank lines after a wide first row. (A hundred
+    // thousand of them also took 25 s: each blank line looked at all the lines after it.)
+    const std::string tsv = tmp_.filePath("blank-lines.tsv").toStdString();
+    std::string row;
+    for (int d = 0; d < 4096; ++d) row += d ? "\t1" : "1";
+    writeFile(tsv, row + "\n" + std::string(100000, '\n'));
+    getrusage(RUSAGE_SELF, &before);
+    QCOMPARE(loadWordVectors(tsv).rows(), int64_t{1});
+    getrusage(RUSAGE_SELF, &after);
+    QVERIFY2((after.ru_maxrss - before.ru_maxrss) / 1024 < 200, "blank lines of a TSV took memory");
+    // A row after a blank line is still an error naming the first blank line.
+    writeFile(tsv, "1\t2\n\n\n3\t4\n");
+    expectError([&] { loadWordVectors(tsv); }, {"blank-lines.tsv", "line 2", "empty line"});
   }
 };
 
