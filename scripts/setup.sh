@@ -10,7 +10,7 @@ BUILD_TYPE="${BUILD_TYPE:-Release}"
 
 EMBEDLAB_PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  qt6-base-dev qt6-base-dev-tools libqt6charts6-dev libqt6svg6-dev
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libeigen3-dev nlohmann-json3-dev zlib1g-dev
   wordnet-base fonts-dejavu-core

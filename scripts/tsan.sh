@@ -41,9 +41,12 @@ if [ ! -f "$TSAN_BUILD_DIR/CMakeCache.txt" ]; then
     -DCMAKE_CXX_FLAGS="-gline-tables-only" -DEMBEDLAB_TSAN=ON -DEMBEDLAB_BUILD_UI=ON -DEMBEDLAB_BUILD_TESTS=ON
 fi
 
-# The suites that start threads (OpenMP teams, std::thread, QThread) and stop them.
+# The suites that start threads (OpenMP teams, std::thread) and stop them, and that have run
+# clean under TSan here. The window's suites (ui_test_training_worker, ui_test_train_page,
+# ui_test_main_window: QThread workers) are not in the default list yet: they have never been
+# run under TSan (TSAN_SUITES="..." runs them by hand).
 default_suites="core_models_word2vec_test_word2vec core_models_elmo_test_elmo_trainer
-  core_models_bert_test_bert_pretrainer ui_test_training_worker ui_test_train_page ui_test_main_window"
+  core_models_bert_test_bert_pretrainer"
 # Suites are found by a glob at configure time: re-run it so that new ones are known.
 cmake "$TSAN_BUILD_DIR" > /dev/null
 suites=()

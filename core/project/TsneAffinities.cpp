@@ -78,7 +78,7 @@ SparseAffinities TsneAffinities::symmetrise(const ConditionalAffinities& c) {
   }
   for (int64_t i = 0; i < n; ++i) count[i + 1] += count[i];
   std::vector<int64_t> fill(count.begin(), count.end() - 1);
-  std::vector<std::pair<int64_t, double>> entries(size_t(count[n]));
+  std::vector<std::pair<int64_t, double>> entries(static_cast<size_t>(count[n]));
   for (int64_t i = 0; i < n; ++i) {
     for (int t = 0; t < k; ++t) {
       const int64_t j = c.indices[size_t(i) * k + t];
