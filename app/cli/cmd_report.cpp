@@ -127,6 +127,7 @@ nlohmann::ordered_json run(const ArgParser& args, CommandContext& ctx) {
   base.classification.cv.folds = static_cast<int>(args.getInt("folds", 2, 100));
   base.classification.cv.seed = args.getUInt("seed", UINT64_MAX);
   base.threads = static_cast<int>(args.getInt("threads", 0, 1024));
+  base.tfidf.minDf = 2;  // the baseline as eval classify runs it by default (word 1-2-grams, min df 2)
   if (base.threads > 0) omp_set_num_threads(base.threads);
   {
     // Fail on an unwritable destination before hours of work, not after.
