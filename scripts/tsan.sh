@@ -50,9 +50,12 @@ default_suites="core_models_word2vec_test_word2vec core_models_elmo_test_elmo_tr
 # Suites are found by a glob at configure time: re-run it so that new ones are known.
 cmake "$TSAN_BUILD_DIR" > /dev/null
 suites=()
+# The target list is read once into a variable: `ninja ... | grep -q` under pipefail fails at
+# random, when grep stops reading before ninja has written everything (SIGPIPE).
+targets=$(ninja -C "$TSAN_BUILD_DIR" -t targets all 2>/dev/null || true)
 for s in ${TSAN_SUITES:-$default_suites}; do
   # A suite whose source is not there (yet) is left out, not a failure.
-  if ninja -C "$TSAN_BUILD_DIR" -t targets all 2>/dev/null | grep -q "^$s:"; then suites+=("$s"); else
+  if grep -q "^$s:" <<< "$targets"; then suites+=("$s"); else
     echo "tsan.sh: no suite $s in this tree, skipped" >&2; fi
 done
 [ ${#suites[@]} -gt 0 ] || { echo "tsan.sh: no suites to run" >&2; exit 1; }
