@@ -25,6 +25,10 @@
 // - A text file with more rows than its header announces is an error (a damaged header);
 //   maxRows > 0 reads only the first rows and ignores the rest.
 // Every problem throws embedlab::Error naming the file, the problem and (text) the line.
+//
+// This header is the one to include; each layout's reader and writer lives in its own file
+// (TextVectorsFormat, BinaryVectorsFormat, ProjectorTsvFormat) over the shared line parsing
+// (VectorLines) and row policies (VectorRows).
 #include <cstdint>
 #include <string>
 
