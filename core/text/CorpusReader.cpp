@@ -85,6 +85,18 @@ const char* binaryReason(const std::string& s) {
   return nullptr;
 }
 
+// Makes room for `need` bytes in `s`, doubling but not past `cap` (unless `need` is larger).
+// std::string grows to at least twice its capacity on its own (reserve() too), which would take
+// the piece being assembled and the piece handed out to twice maxLineBytes each; a fresh string
+// reserved from empty gets exactly what it asks for.
+void growCapped(std::string& s, size_t need, size_t cap) {
+  if (need <= s.capacity()) return;
+  std::string fresh;
+  fresh.reserve(std::max(need, std::min(2 * s.capacity(), cap)));
+  fresh.append(s);
+  s.swap(fresh);
+}
+
 }  // namespace
 
 struct CorpusReader::Impl {
@@ -279,6 +291,7 @@ struct CorpusReader::Impl {
         const size_t c = cutPosition();
         const bool nothingLeft = c == cur.size() || (!lineEnded && c + 1 == cur.size() && cur.back() == '\r');
         if (!nothingLeft) {
+          growCapped(line, c, max + 4);
           line.assign(cur, 0, c);
           cur.erase(0, c);
           return true;
@@ -341,6 +354,7 @@ struct CorpusReader::Impl {
       const char* start = buf.data() + pos;
       const char* nl = static_cast<const char*>(std::memchr(start, '\n', avail));
       const size_t take = nl ? static_cast<size_t>(nl - start) : avail;
+      growCapped(cur, cur.size() + take, max + 4);
       const size_t used = utf8::appendRepaired(cur, start, take, nl != nullptr, invalidUtf8, nulBytes);
       pos += used;
       textBytes += static_cast<int64_t>(used);
