@@ -19,6 +19,11 @@ class Rng {
   // Uniform in [0, n) without division (Lemire's multiply-shift; bias < n / 2^32).
   uint32_t below(uint32_t n) { return static_cast<uint32_t>(((next() >> 32) * n) >> 32); }
 
+  // The whole generator state, for checkpoints: a generator restored with setState() continues
+  // the same sequence.
+  uint64_t state() const { return state_; }
+  void setState(uint64_t s) { state_ = s; }
+
   static uint64_t mix(uint64_t z) {
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;

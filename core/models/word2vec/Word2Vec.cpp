@@ -6,9 +6,12 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <sstream>
@@ -20,6 +23,7 @@
 #include "core/models/word2vec/HuffmanTree.h"
 #include "core/models/word2vec/Kernels.h"
 #include "core/models/word2vec/Rng.h"
+#include "core/models/word2vec/Word2VecCheckpoint.h"
 #include "core/models/word2vec/WordIndex.h"
 #include "core/text/CorpusReader.h"
 #include "core/text/Tokenizer.h"
@@ -110,6 +114,35 @@ Snapshot read(const Published& p) {
 // settings (dim 300, window 10, CBOW/HS) this is a few ms of work, far inside the 100 ms budget.
 constexpr int64_t kSyncWords = 1024;
 
+std::string exactNumber(double x) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
+}
+
+// The options that fix what a run computes, as text: a checkpoint made with other values cannot
+// be continued by this run. (Output paths, reporting and checkpoint intervals may change.)
+std::vector<std::pair<std::string, std::string>> runSettings(const Word2VecOptions& o, int threads) {
+  const bool sg = o.arch == Word2VecOptions::Arch::SkipGram;
+  const bool hs = o.loss == Word2VecOptions::Loss::HierarchicalSoftmax;
+  return {{"corpus files", std::to_string(o.corpusFiles.size())},
+          {"arch", sg ? "sg" : "cbow"},
+          {"loss", hs ? "hs" : "ns"},
+          {"dim", std::to_string(o.dim)},
+          {"window", std::to_string(o.window)},
+          {"negative", hs ? "-" : std::to_string(o.negative)},
+          {"epochs", std::to_string(o.epochs)},
+          {"min-count", std::to_string(o.minCount)},
+          {"max-vocab", std::to_string(o.maxVocab)},
+          {"sample", exactNumber(o.sample)},
+          {"alpha", exactNumber(o.startAlpha())},
+          {"seed", std::to_string(o.seed)},
+          {"pre-tokenized", o.preTokenized ? "yes" : "no"},
+          {"max-sentence-length", std::to_string(o.maxSentenceLength)},
+          {"kernel", o.effectiveKernel() == Word2VecOptions::Kernel::PerPair ? "per-pair" : "minibatch"},
+          {"threads", std::to_string(threads)}};
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------------------------------------
@@ -129,6 +162,9 @@ void Word2VecOptions::validate() const {
   if (threads < 0 || threads > 1024) bad("threads must be between 0 (all cores) and 1024");
   if (maxSentenceLength < 1) bad("max sentence length must be at least 1");
   if (!(reportIntervalSeconds > 0) || !std::isfinite(reportIntervalSeconds)) bad("report interval must be > 0");
+  if (checkpointEveryWords < 0) bad("checkpoint-every must be 0 (off) or a positive number of words");
+  if (!(checkpointEverySeconds >= 0) || !std::isfinite(checkpointEverySeconds))
+    bad("checkpoint interval in seconds must be a finite number >= 0");
 }
 
 Word2VecOptions::Kernel Word2VecOptions::effectiveKernel() const {
@@ -161,6 +197,7 @@ const Vocabulary* Word2VecJob::vocabulary() const { return impl_->haveVocab ? &i
 namespace {
 
 struct Trainer {
+  using Position = Word2VecCheckpoint::ThreadPosition;
   const Word2VecOptions& opt;
   const Vocabulary& vocab;
   const ProgressSink& sink;
@@ -188,6 +225,23 @@ struct Trainer {
   std::mutex failMutex;
   std::string failMessage;
 
+  // Checkpoints. Every thread records where it stands at each sync point (`saved`, written by its
+  // own thread only). To write a checkpoint, `ckptRequested` is raised; each thread parks at its
+  // next sync point (or has finished its part), and thread 0 writes the file while the model is
+  // still, then releases the others by bumping `ckptGeneration`.
+  std::vector<Position> saved;                 // (team)
+  const std::vector<Position>* resumeFrom = nullptr;
+  std::function<bool()> writeCheckpoint;       // set by the job; false: not written (diverged)
+  std::atomic<bool> ckptRequested{false};
+  std::atomic<int> parked{0};
+  std::atomic<uint64_t> ckptGeneration{0};
+  std::mutex ckptMutex;
+  std::condition_variable ckptCv;
+  std::atomic<int64_t> nextCkptWords{INT64_MAX};
+  Clock::time_point lastCkpt;
+  int checkpointsWritten = 0;
+  int64_t resumedWords = 0;
+
   // Reporting state (touched by the coordinating thread only, and by run() after the join).
   Clock::time_point trainStart, lastReport;
   Clock::duration paused{};
@@ -214,7 +268,7 @@ struct Trainer {
 
   double trainingElapsed(Clock::time_point now) const { return secondsBetween(trainStart, now - paused); }
 
-  void setUp() {
+  void setUp(bool initialise) {
     const int64_t v = vocab.size();
     stride = w2v::paddedDim(opt.dim);
     chunks = stride / w2v::kLanes;
@@ -228,11 +282,13 @@ struct Trainer {
     // Each row has its own random stream, so the start does not depend on the thread count.
     syn0 = AlignedMatrix(v, stride);
     const float scale = 1.0f / static_cast<float>(opt.dim);
+    if (initialise) {  // a resumed run reads the rows from its checkpoint instead
 #pragma omp parallel for schedule(static) num_threads(std::max(1, opt.threads == 0 ? omp_get_max_threads() : opt.threads))
-    for (int64_t r = 0; r < v; ++r) {
-      w2v::Rng rng(opt.seed, 0x5eed0000000000ULL + static_cast<uint64_t>(r));
-      float* row = syn0.row(r);
-      for (int i = 0; i < opt.dim; ++i) row[i] = (rng.uniform() - 0.5f) * scale;
+      for (int64_t r = 0; r < v; ++r) {
+        w2v::Rng rng(opt.seed, 0x5eed0000000000ULL + static_cast<uint64_t>(r));
+        float* row = syn0.row(r);
+        for (int i = 0; i < opt.dim; ++i) row[i] = (rng.uniform() - 0.5f) * scale;
+      }
     }
     if (hs) {
       tree = HuffmanTree(vocab.counts());
@@ -245,6 +301,30 @@ struct Trainer {
     }
     if (opt.sample > 0) keep = vocab.keepProbabilities(opt.sample);
     index = std::make_unique<WordIndex>(vocab);
+    maxThreads = opt.threads > 0 ? opt.threads : omp_get_max_threads();
+    published = std::make_unique<Published[]>(maxThreads);
+    lastPerThread.assign(maxThreads, Snapshot{});
+    saved.assign(maxThreads, Position{});
+  }
+
+  // Continues from a checkpoint's positions (the matrices are already read): the counters, the
+  // reporting baseline and the loss log carry on where they stood.
+  void restore(const std::vector<Position>& positions, const std::string& previousLossLog) {
+    resumeFrom = &positions;
+    Snapshot total;
+    for (size_t t = 0; t < positions.size() && t < static_cast<size_t>(maxThreads); ++t) {
+      const Position& p = positions[t];
+      const Snapshot s{p.words, p.pairs, p.loss};
+      publish(published[t], s);
+      lastPerThread[t] = s;
+      total.words += s.words;
+      total.pairs += s.pairs;
+      total.loss += s.loss;
+    }
+    globalWords.store(total.words);
+    lastTotal = total;
+    resumedWords = total.words;
+    lossLog = previousLossLog;
   }
 
   // ---- one thread ------------------------------------------------------------------------------
@@ -259,6 +339,7 @@ struct Trainer {
     std::vector<float> g;        // (2*window, maxTargets)
     std::vector<float*> inRows, outRows;
     std::vector<float> labels;
+    Position at;                 // where the thread stands (kept up to date before each sync)
     ThreadState(int t, uint64_t seed) : tid(t), rng(seed, static_cast<uint64_t>(t)) {}
   };
 
@@ -351,11 +432,19 @@ struct Trainer {
     publish(published[ts.tid], ts.local);
     const int64_t global = globalWords.fetch_add(ts.sinceSync, std::memory_order_relaxed) + ts.sinceSync;
     ts.sinceSync = 0;
+    record(ts);
     if (!std::isfinite(ts.local.loss)) {
       fail("word2vec: the loss became non-finite at step " + std::to_string(global) + " of " +
            std::to_string(totalWords) + " (words); the learning rate " + std::to_string(startLr) +
            " is probably too high");
       return false;
+    }
+    if (writeCheckpoint) {
+      if (global >= nextCkptWords.load(std::memory_order_relaxed)) ckptRequested.store(true, std::memory_order_release);
+      if (ts.tid == 0 && opt.checkpointEverySeconds > 0 &&
+          secondsBetween(lastCkpt, Clock::now()) >= opt.checkpointEverySeconds)
+        ckptRequested.store(true, std::memory_order_release);
+      if (ckptRequested.load(std::memory_order_acquire)) checkpointBarrier(ts.tid == 0, 1);
     }
     if (abort.load(std::memory_order_relaxed) || token.stopRequested()) return false;
     if (token.paused()) {
@@ -368,9 +457,70 @@ struct Trainer {
     return true;
   }
 
+  void record(const ThreadState& ts) {
+    Position& p = saved[ts.tid];
+    p = ts.at;
+    p.rng = ts.rng.state();
+    p.words = ts.local.words;
+    p.pairs = ts.local.pairs;
+    p.loss = ts.local.loss;
+  }
+
+  // A thread at a sync point while a checkpoint is requested. Others park until it is written;
+  // thread 0 (`writer`) waits until every other thread is parked or finished (`selfRunning`: 1
+  // from its training loop, 0 once it only coordinates), writes, and releases them.
+  void checkpointBarrier(bool writer, int selfRunning) {
+    if (!writer) {
+      const uint64_t generation = ckptGeneration.load(std::memory_order_acquire);
+      parked.fetch_add(1, std::memory_order_acq_rel);
+      std::unique_lock<std::mutex> lock(ckptMutex);
+      ckptCv.wait(lock, [&] { return ckptGeneration.load(std::memory_order_acquire) != generation; });
+      return;
+    }
+    const int team = teamSize.load(std::memory_order_relaxed);
+    while (parked.load(std::memory_order_acquire) + finishedThreads.load(std::memory_order_acquire) <
+           team - selfRunning)
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    if (!abort.load(std::memory_order_relaxed)) {
+      try {
+        if (writeCheckpoint())
+          ++checkpointsWritten;
+        else
+          fail("word2vec: the vectors became non-finite at step " + std::to_string(globalWords.load()) +
+               "; the learning rate " + std::to_string(startLr) +
+               " is probably too high");
+      } catch (const std::exception& e) {
+        fail(e.what());
+      }
+    }
+    const int64_t every = opt.checkpointEveryWords;
+    if (every > 0) nextCkptWords.store((globalWords.load() / every + 1) * every, std::memory_order_relaxed);
+    lastCkpt = Clock::now();
+    parked.store(0, std::memory_order_relaxed);
+    ckptRequested.store(false, std::memory_order_relaxed);
+    {
+      std::lock_guard<std::mutex> lock(ckptMutex);
+      ckptGeneration.fetch_add(1, std::memory_order_acq_rel);
+    }
+    ckptCv.notify_all();
+  }
+
   void trainThread(int tid, int parts) {
     ThreadState ts(tid, opt.seed);
     ts.lr = startLr;
+    Position start;
+    if (resumeFrom) {
+      if (static_cast<int>(resumeFrom->size()) != parts)
+        throw Error("word2vec: the checkpoint was made with " + std::to_string(resumeFrom->size()) +
+                    " threads, this run has " + std::to_string(parts));
+      start = (*resumeFrom)[tid];
+      ts.rng.setState(start.rng);
+      ts.local = Snapshot{start.words, start.pairs, start.loss};
+      ts.lr = lrAt(globalWords.load(std::memory_order_relaxed));
+    }
+    ts.at = start;
+    record(ts);
+    if (start.done) return;
     ts.scratch = AlignedMatrix(2 * opt.window + 2, stride);
     ts.g.assign(static_cast<size_t>(2 * opt.window) * maxTargets, 0.0f);
     ts.inRows.assign(2 * opt.window, nullptr);
@@ -395,12 +545,28 @@ struct Trainer {
     const float* keepP = keep.empty() ? nullptr : keep.data();
     const size_t maxLen = static_cast<size_t>(opt.maxSentenceLength);
 
-    for (int epoch = 0; epoch < opt.epochs; ++epoch) {
-      for (auto& reader : readers) {
-        if (epoch > 0) reader->rewind();
-        while (reader->nextLine(line)) {
+    const int files = static_cast<int>(readers.size());
+    for (int epoch = start.epoch; epoch < opt.epochs; ++epoch) {
+      for (int f = epoch == start.epoch ? start.file : 0; f < files; ++f) {
+        CorpusReader& reader = *readers[f];
+        if (epoch > 0) reader.rewind();
+        int64_t lineNo = 0;      // lines of this file (part) done in this epoch
+        size_t firstToken = 0;   // of the next line
+        if (resumeFrom && epoch == start.epoch && f == start.file) {
+          // Back to where the checkpoint stood: the same lines are skipped, and the same tokens of
+          // the line it stopped in, without drawing from the generator or counting them again.
+          for (; lineNo < start.lines; ++lineNo)
+            if (!reader.nextLine(line))
+              throw Error(reader.path() + ": shorter than when the checkpoint was made (the corpus changed?)");
+          firstToken = static_cast<size_t>(start.token);
+        }
+        while (reader.nextLine(line)) {
           tokenizer.tokenize(line, tokenBuffer, tokens);
-          for (const std::string_view& tok : tokens) {
+          if (firstToken > tokens.size())
+            throw Error(reader.path() + ": line " + std::to_string(lineNo + 1) +
+                        " of this part differs from when the checkpoint was made (the corpus changed?)");
+          for (size_t j = firstToken; j < tokens.size(); ++j) {
+            const std::string_view tok = tokens[j];
             const int64_t id = index->id(tok);
             if (id < 0) continue;
             ++ts.local.words;
@@ -411,17 +577,27 @@ struct Trainer {
             if (sentence.size() == maxLen) {
               trainSentence(ts, sentence);
               sentence.clear();
-              if (ts.sinceSync >= kSyncWords && !sync(ts)) return;
+              if (ts.sinceSync >= kSyncWords) {
+                ts.at = Position{epoch, f, lineNo, static_cast<int64_t>(j + 1)};
+                if (!sync(ts)) return;
+              }
             }
           }
+          firstToken = 0;
+          ++lineNo;
           if (!sentence.empty()) {
             trainSentence(ts, sentence);
             sentence.clear();
           }
-          if (ts.sinceSync >= kSyncWords && !sync(ts)) return;
+          if (ts.sinceSync >= kSyncWords) {
+            ts.at = Position{epoch, f, lineNo, 0};
+            if (!sync(ts)) return;
+          }
         }
       }
     }
+    ts.at = Position{opt.epochs, 0, 0, 0};
+    ts.at.done = true;
     sync(ts);
   }
 
@@ -460,7 +636,7 @@ struct Trainer {
     p.loss = lastWindowLoss;
     p.lr = lrAt(total.words);
     p.itemsPerSec = dt > 0 ? static_cast<double>(dWords) / dt : 0;
-    const double rate = elapsed > 0 ? static_cast<double>(total.words) / elapsed : 0;
+    const double rate = elapsed > 0 ? static_cast<double>(total.words - resumedWords) / elapsed : 0;
     p.etaSeconds = rate > 0 ? static_cast<double>(std::max<int64_t>(totalWords - total.words, 0)) / rate : 0;
     p.elapsedSeconds = secondsBetween(jobStart, now - paused);
     p.phase = "training";
@@ -480,6 +656,18 @@ struct Trainer {
     if (sink) sink(p);
   }
 
+  // What all threads have published (after the join: everything they did).
+  Snapshot totals() const {
+    Snapshot total;
+    for (int t = 0; t < maxThreads; ++t) {
+      const Snapshot s = read(published[t]);
+      total.words += s.words;
+      total.pairs += s.pairs;
+      total.loss += s.loss;
+    }
+    return total;
+  }
+
   // Thread 0, once its own part is done: keeps reporting (and relaying pause time) until the
   // other threads finish, so reports stay per window even when the parts end unevenly.
   void coordinateUntilDone() {
@@ -487,15 +675,19 @@ struct Trainer {
       if (token.paused()) paused += token.waitIfPaused();
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
       maybeReport();
+      if (writeCheckpoint) {
+        if (opt.checkpointEverySeconds > 0 && secondsBetween(lastCkpt, Clock::now()) >= opt.checkpointEverySeconds)
+          ckptRequested.store(true, std::memory_order_release);
+        if (ckptRequested.load(std::memory_order_acquire)) checkpointBarrier(true, 0);
+      }
     }
   }
 
   // Runs the team; returns normally also on stop/failure (see abort/failMessage/token).
   void train() {
-    maxThreads = opt.threads > 0 ? opt.threads : omp_get_max_threads();
-    published = std::make_unique<Published[]>(maxThreads);
-    lastPerThread.assign(maxThreads, Snapshot{});
-    trainStart = lastReport = Clock::now();
+    trainStart = lastReport = lastCkpt = Clock::now();
+    if (opt.checkpointEveryWords > 0)
+      nextCkptWords.store((globalWords.load() / opt.checkpointEveryWords + 1) * opt.checkpointEveryWords);
 #pragma omp parallel num_threads(maxThreads)
     {
       const int tid = omp_get_thread_num();
@@ -524,6 +716,25 @@ struct Trainer {
 
 // ------------------------------------------------------------------------------------------------
 
+namespace {
+
+// The vocabulary as build() would make it from the stored words and counts (same order, ids).
+Vocabulary vocabularyOf(const Word2VecCheckpoint::State& st, const std::string& path) {
+  std::vector<std::pair<std::string, int64_t>> counts;
+  counts.reserve(st.words.size());
+  for (size_t i = 0; i < st.words.size(); ++i) counts.emplace_back(st.words[i], st.counts[i]);
+  Vocabulary::Options vo;
+  vo.minCount = 1;
+  vo.maxVocab = 0;
+  Vocabulary v = Vocabulary::fromCounts(std::move(counts), vo);
+  if (v.words() != st.words)
+    throw Error(path + ": not a valid Word2Vec checkpoint (its vocabulary is not in count order or has "
+                       "duplicates); delete it or start fresh");
+  return v;
+}
+
+}  // namespace
+
 JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
   const Clock::time_point start = Clock::now();
   JobResult result;
@@ -534,60 +745,135 @@ JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
   };
   try {
     options_.validate();
+    const std::string& ckptPath = options_.checkpointPath;
+    const bool checkpointing = !ckptPath.empty();
 
-    // ---- vocabulary ----
     for (const std::string& file : options_.corpusFiles) {
       std::error_code ec;
       if (!std::filesystem::exists(file, ec)) throw Error(file + ": no such file");
     }
-    Tokenizer::Options tokOptions;
-    tokOptions.preTokenized = options_.preTokenized;
-    Vocabulary::Options vocabOptions;
-    vocabOptions.minCount = options_.minCount;
-    vocabOptions.maxVocab = options_.maxVocab;
+    std::vector<Word2VecCheckpoint::CorpusStamp> stamps;
+    if (checkpointing)
+      for (const std::string& file : options_.corpusFiles) stamps.push_back(Word2VecCheckpoint::stamp(file));
+    const int threads = options_.threads > 0 ? options_.threads : omp_get_max_threads();
+    const std::vector<std::pair<std::string, std::string>> settings = runSettings(options_, threads);
+
+    // ---- the checkpoint to continue from, if any: checked before anything is trusted ----
+    std::unique_ptr<Word2VecCheckpoint::Reader> ckpt;
+    bool stampsMatch = true;
+    if (checkpointing && options_.resume) {
+      std::error_code ec;
+      if (std::filesystem::exists(ckptPath, ec)) {
+        Progress p;
+        p.phase = "resuming";
+        emit(p);
+        ckpt = std::make_unique<Word2VecCheckpoint::Reader>(ckptPath);
+        const Word2VecCheckpoint::State& st = ckpt->state();
+        for (const auto& [key, now] : settings) {
+          auto it = st.settings.find(key);
+          const std::string then = it == st.settings.end() ? "(none)" : it->second;
+          if (then != now)
+            throw Error(ckptPath + ": the checkpoint was made with " + key + " " + then + ", this run has " + key +
+                        " " + now + " (use the same settings to resume, or start fresh)");
+        }
+        if (st.dim != options_.dim) throw Error(ckptPath + ": the checkpoint's vectors do not have dim " +
+                                                std::to_string(options_.dim));
+        for (size_t i = 0; i < stamps.size(); ++i) {
+          const auto& then = st.corpus[i];
+          if (then.size != stamps[i].size)
+            throw Error(ckptPath + ": the checkpoint was made from " + then.path + " of " + std::to_string(then.size) +
+                        " bytes, but " + stamps[i].path + " has " + std::to_string(stamps[i].size) +
+                        " bytes (another or a changed corpus; start fresh)");
+          if (then.mtime != stamps[i].mtime) stampsMatch = false;
+        }
+      }
+    }
+
+    // ---- vocabulary ----
     Vocabulary::BuildStats stats;
-    {
-      Progress p;
-      p.phase = "vocabulary";
-      p.total = 1000;
-      emit(p);
+    if (!ckpt || !stampsMatch) {
+      Tokenizer::Options tokOptions;
+      tokOptions.preTokenized = options_.preTokenized;
+      Vocabulary::Options vocabOptions;
+      vocabOptions.minCount = options_.minCount;
+      vocabOptions.maxVocab = options_.maxVocab;
+      {
+        Progress p;
+        p.phase = "vocabulary";
+        p.total = 1000;
+        emit(p);
+      }
+      impl_->vocab = Vocabulary::build(
+          options_.corpusFiles, Tokenizer(tokOptions), vocabOptions, &stats,
+          [&](double fraction) {
+            Progress p;
+            p.phase = "vocabulary";
+            p.total = 1000;
+            p.step = static_cast<int64_t>(std::clamp(fraction, 0.0, 1.0) * 1000);
+            emit(p);
+          },
+          &token);
+      if (token.stopRequested()) {
+        result.status = JobStatus::Stopped;
+        result.message = "stopped while counting the vocabulary";
+        summary_.seconds = secondsBetween(start, Clock::now());
+        return result;
+      }
+      const std::string files = joinFiles(options_.corpusFiles);
+      if (stats.tokens == 0) throw Error(files + ": the corpus is empty (no words)");
+      if (impl_->vocab.size() == 0)
+        throw Error(files + ": no word occurs at least " + std::to_string(options_.minCount) + " times (min-count); " +
+                    std::to_string(stats.tokens) + " tokens, " + std::to_string(stats.distinctWords) +
+                    " distinct words");
+      // A corpus touched since the checkpoint (same size, another time) is the same corpus when
+      // it still counts to the same vocabulary.
+      if (ckpt && (impl_->vocab.words() != ckpt->state().words || impl_->vocab.counts() != ckpt->state().counts))
+        throw Error(ckptPath + ": the corpus " + joinFiles(options_.corpusFiles) +
+                    " has changed since the checkpoint was made (its vocabulary differs); start fresh");
+    } else {
+      impl_->vocab = vocabularyOf(ckpt->state(), ckptPath);
     }
-    impl_->vocab = Vocabulary::build(
-        options_.corpusFiles, Tokenizer(tokOptions), vocabOptions, &stats,
-        [&](double fraction) {
-          Progress p;
-          p.phase = "vocabulary";
-          p.total = 1000;
-          p.step = static_cast<int64_t>(std::clamp(fraction, 0.0, 1.0) * 1000);
-          emit(p);
-        },
-        &token);
-    if (token.stopRequested()) {
-      result.status = JobStatus::Stopped;
-      result.message = "stopped while counting the vocabulary";
-      summary_.seconds = secondsBetween(start, Clock::now());
-      return result;
-    }
-    const std::string files = joinFiles(options_.corpusFiles);
-    if (stats.tokens == 0) throw Error(files + ": the corpus is empty (no words)");
-    if (impl_->vocab.size() == 0)
-      throw Error(files + ": no word occurs at least " + std::to_string(options_.minCount) + " times (min-count); " +
-                  std::to_string(stats.tokens) + " tokens, " + std::to_string(stats.distinctWords) +
-                  " distinct words");
     impl_->haveVocab = true;
     summary_.vocabSize = impl_->vocab.size();
 
     // ---- training ----
     Trainer trainer(options_, impl_->vocab, sink, token, start);
-    trainer.setUp();
+    trainer.setUp(/*initialise=*/!ckpt);
+    auto matrix = [](const AlignedMatrix& m) { return Word2VecCheckpoint::Matrix{m.data, m.rows, m.stride}; };
+    std::vector<Word2VecCheckpoint::ThreadPosition> positions;
+    if (ckpt) {
+      if (ckpt->outputRows() != trainer.syn1.rows)
+        throw Error(ckptPath + ": the checkpoint's output matrix has " + std::to_string(ckpt->outputRows()) +
+                    " rows, this run needs " + std::to_string(trainer.syn1.rows));
+      ckpt->readMatrices(matrix(trainer.syn0), matrix(trainer.syn1));
+      positions = ckpt->state().threads;
+      trainer.restore(positions, ckpt->state().lossLog);
+      summary_.resumedWords = trainer.resumedWords;
+      ckpt.reset();  // the file may be replaced from now on
+    }
+    if (checkpointing) {
+      trainer.writeCheckpoint = [&]() {
+        Word2VecCheckpoint::State st;
+        st.settings = {settings.begin(), settings.end()};
+        st.corpus = stamps;
+        const int team = std::max(1, trainer.teamSize.load());
+        st.threads.assign(trainer.saved.begin(), trainer.saved.begin() + team);
+        st.dim = options_.dim;
+        st.words = impl_->vocab.words();
+        st.counts = impl_->vocab.counts();
+        st.lossLog = trainer.lossLog;
+        return Word2VecCheckpoint::write(ckptPath, st, matrix(trainer.syn0), matrix(trainer.syn1));
+      };
+    }
     const Clock::time_point trainStart = Clock::now();
     trainer.train();
     const Clock::time_point trainEnd = Clock::now();
     if (trainer.failMessage.empty() && !token.stopRequested()) trainer.report(trainEnd);  // the last window
 
-    summary_.trainWords = trainer.lastTotal.words;
+    summary_.trainWords = trainer.totals().words;
     summary_.trainSeconds = secondsBetween(trainStart, trainEnd - trainer.paused);
-    summary_.wordsPerSec = summary_.trainSeconds > 0 ? summary_.trainWords / summary_.trainSeconds : 0;
+    summary_.wordsPerSec =
+        summary_.trainSeconds > 0 ? (summary_.trainWords - summary_.resumedWords) / summary_.trainSeconds : 0;
     summary_.finalLoss = trainer.lastWindowLoss;
 
     // The vectors learned so far are kept also after a stop (the explorer may look at them).
@@ -605,21 +891,52 @@ JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
     }
 
     if (!trainer.failMessage.empty()) {
+      // A diverged model is never checkpointed: the last good checkpoint stays as it was.
       result.status = JobStatus::Failed;
       result.message = trainer.failMessage;
+      std::error_code ec;
+      if (checkpointing && std::filesystem::exists(ckptPath, ec))
+        result.message += " (the last good checkpoint " + ckptPath + " is kept)";
     } else if (token.stopRequested()) {
       result.status = JobStatus::Stopped;
       result.message = "stopped after " + std::to_string(summary_.trainWords) + " of " +
                        std::to_string(trainer.totalWords) + " words";
-    } else if (!options_.outputPath.empty()) {
-      Progress p;
-      p.phase = "saving";
-      p.step = p.total = trainer.totalWords;
-      p.loss = summary_.finalLoss;
-      emit(p);
-      saveWordVectors(*set, options_.outputPath);
-      result.outputFiles.push_back(options_.outputPath);
+      if (checkpointing) {
+        Progress p;
+        p.phase = "saving checkpoint";
+        p.step = summary_.trainWords;
+        p.total = trainer.totalWords;
+        emit(p);
+        if (!trainer.writeCheckpoint()) {
+          result.status = JobStatus::Failed;
+          result.message = "word2vec: the vectors are non-finite; the learning rate " +
+                           std::to_string(trainer.startLr) + " is probably too high";
+          std::error_code ec;
+          if (std::filesystem::exists(ckptPath, ec))
+            result.message += " (the last good checkpoint " + ckptPath + " is kept)";
+        } else {
+          ++trainer.checkpointsWritten;
+          result.message += "; " + ckptPath + " keeps the run for a resume";
+          result.outputFiles.push_back(ckptPath);
+        }
+      }
+    } else {
+      if (!options_.outputPath.empty()) {
+        Progress p;
+        p.phase = "saving";
+        p.step = p.total = trainer.totalWords;
+        p.loss = summary_.finalLoss;
+        emit(p);
+        saveWordVectors(*set, options_.outputPath);
+        result.outputFiles.push_back(options_.outputPath);
+      }
+      // Finished: the checkpoint has served its purpose (and may be as large as the model).
+      if (checkpointing) {
+        std::error_code ec;
+        std::filesystem::remove(ckptPath, ec);
+      }
     }
+    summary_.checkpointsWritten = trainer.checkpointsWritten;
   } catch (const std::exception& e) {
     result.status = JobStatus::Failed;
     result.message = e.what();

@@ -42,6 +42,19 @@ struct Word2VecOptions {
   double reportIntervalSeconds = 0.1;
   Kernel kernel = Kernel::Auto;
 
+  // Checkpoints (added to the contract for resuming, issue 8). With checkpointPath set, the run
+  // keeps there everything needed to continue it (Word2VecCheckpoint.h): written atomically when
+  // a stop is requested and every checkpointEveryWords words / checkpointEverySeconds seconds,
+  // never from a diverged model (a non-finite loss leaves the last good one), and removed once
+  // training has finished and the vectors are saved. With `resume`, a run whose checkpointPath
+  // exists continues from it; a checkpoint made with other settings, another thread count or
+  // another corpus is refused with a message naming the difference. With threads = 1 the resumed
+  // run ends bit-identical to one that ran straight through.
+  std::string checkpointPath;          // empty: no checkpoints
+  bool resume = true;
+  int64_t checkpointEveryWords = 0;    // 0: not by words
+  double checkpointEverySeconds = 0;   // 0: not by time
+
   // Throws UsageError naming the field when a value is out of range.
   void validate() const;
   double startAlpha() const { return alpha > 0 ? alpha : (arch == Arch::SkipGram ? 0.025 : 0.05); }
@@ -56,6 +69,8 @@ struct Word2VecSummary {
   double trainSeconds = 0;
   double wordsPerSec = 0;      // corpus words per second of training, all epochs
   double finalLoss = 0;        // mean loss over the last reporting window
+  int64_t resumedWords = 0;    // words the checkpoint this run resumed from had done (0: fresh)
+  int checkpointsWritten = 0;  // by this run, periodic and final
 };
 
 class Word2VecJob : public TrainingJob {
