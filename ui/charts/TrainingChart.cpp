@@ -1,5 +1,4 @@
 #include "ui/charts/TrainingChart.h"
-#include <algorithm>
 
 #include <QChart>
 #include <QCoreApplication>
@@ -22,11 +21,13 @@
 #include <string>
 #include <vector>
 
+#include "ui/charts/ChartAxes.h"
 #include "ui/charts/ChartExport.h"
 #include "ui/charts/Downsampler.h"
 #include "ui/charts/HoverChartView.h"
 #include "ui/charts/Smoother.h"
 #include "ui/charts/StreamingDownsampler.h"
+#include "ui/charts/TrainingRunSeries.h"
 
 namespace embedlab::ui {
 
@@ -34,124 +35,6 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kRawAlpha = 64;   // ~0.25: the raw curve is context, the smoothed one is the message
-
-// Tableau 10: ten hues that stay distinct on white (the default palette of many plotting tools).
-const QColor kPalette[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
-                           QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
-                           QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22),
-                           QColor(0x17, 0xbe, 0xcf)};
-constexpr int kPaletteSize = int(sizeof(kPalette) / sizeof(kPalette[0]));
-
-QColor colorForIndex(int index) {
-  if (index < kPaletteSize) return kPalette[index];
-  // Beyond the palette: golden-angle hues keep later runs apart from each other.
-  return QColor::fromHsv(int(std::fmod(index * 137.508, 360.0)), 170, 200);
-}
-
-struct Range {
-  double lo = kInf, hi = -kInf;
-  void add(double v) {
-    lo = std::min(lo, v);
-    hi = std::max(hi, v);
-  }
-  void merge(const Range& o) {
-    lo = std::min(lo, o.lo);
-    hi = std::max(hi, o.hi);
-  }
-  bool valid() const { return lo <= hi; }
-};
-
-// A unit multiple so that axis labels stay short: 12,500,000 words -> 12.5 (millions).
-struct Scale {
-  double factor = 1;
-  QString suffix;
-  bool operator==(const Scale& o) const { return factor == o.factor; }
-};
-
-Scale countScale(double maxAbs, bool shortSuffix = false) {
-  if (maxAbs >= 1e10) return {1e9, shortSuffix ? QStringLiteral("G") : QObject::tr("billions")};
-  if (maxAbs >= 1e7) return {1e6, shortSuffix ? QStringLiteral("M") : QObject::tr("millions")};
-  if (maxAbs >= 1e4) return {1e3, shortSuffix ? QStringLiteral("k") : QObject::tr("thousands")};
-  return {1, QString()};
-}
-
-Scale timeScale(double maxSeconds) {
-  if (maxSeconds >= 3 * 3600.0) return {3600, QObject::tr("h")};
-  if (maxSeconds >= 180.0) return {60, QObject::tr("min")};
-  return {1, QObject::tr("s")};
-}
-
-// A round tick interval (1, 2 or 5 times a power of ten) giving about `ticks` intervals.
-double niceInterval(double span, int ticks) {
-  if (!(span > 0) || !std::isfinite(span)) return 1;
-  const double raw = span / ticks;
-  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-  const double r = raw / mag;
-  const double nice = r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10;
-  return nice * mag;
-}
-
-void setLinearRange(QValueAxis* axis, double lo, double hi, int ticks) {
-  // A non-finite bound (an infinite throughput from a zero interval, say) would ask Qt Charts for
-  // endless tick labels: it then allocates until the machine runs out of memory. Keep the axis.
-  if (!std::isfinite(lo) || !std::isfinite(hi)) return;
-  // A range of a few floating-point steps (a loss that has settled on one value) gives a tick
-  // interval below the values' resolution: lo + k·interval then never moves and Qt Charts keeps
-  // making labels forever. Such a range is one value, padded like an empty one.
-  if (!(hi - lo > 1e-9 * std::max(std::abs(lo), std::abs(hi)))) {
-    const double pad = std::abs(lo) > 0 ? std::abs(lo) * 0.1 : 1.0;
-    lo -= pad;
-    hi += pad;
-  }
-  const double interval = niceInterval(hi - lo, ticks);
-  if (!((hi - lo) / interval < 1000)) {  // spans too wide for double's ticks: a few fixed ticks
-    axis->setTickType(QValueAxis::TicksFixed);
-    axis->setTickCount(std::clamp(ticks + 1, 2, 12));
-    axis->setRange(lo, hi);
-    return;
-  }
-  if (axis->tickType() == QValueAxis::TicksDynamic && axis->tickInterval() == interval) {
-    axis->setRange(lo, hi);   // the common live case: the range grows a little, same ticks
-  } else {
-    // Fixed ticks while the range changes: with the old interval still in force, a range that
-    // grew 1000-fold would first lay out 1000 times too many tick labels.
-    axis->setTickType(QValueAxis::TicksFixed);
-    axis->setRange(lo, hi);
-    axis->setTickAnchor(0);
-    axis->setTickInterval(interval);
-    axis->setTickType(QValueAxis::TicksDynamic);
-  }
-  const int decimals = interval >= 1 ? 0 : int(std::ceil(-std::log10(interval) - 1e-9));
-  axis->setLabelFormat(QStringLiteral("%.%1f").arg(std::clamp(decimals, 0, 12)));
-}
-
-void styleChart(QChart* chart, const QString& title) {
-  chart->setTitle(title);
-  QFont font = chart->titleFont();
-  font.setBold(true);
-  font.setPointSizeF(font.pointSizeF() + 1);
-  chart->setTitleFont(font);
-  chart->setAnimationOptions(QChart::NoAnimation);   // animations would replay on every redraw
-  chart->setBackgroundRoundness(0);
-  chart->setMargins(QMargins(4, 4, 4, 4));
-  chart->legend()->setAlignment(Qt::AlignBottom);
-  chart->legend()->setShowToolTips(true);
-  chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);   // a line, dashed where the series is
-}
-
-void styleAxis(QAbstractAxis* axis, const QString& title) {
-  axis->setTitleText(title);
-  QFont font = axis->titleFont();
-  font.setBold(false);
-  axis->setTitleFont(font);
-  axis->setGridLinePen(QPen(QColor(0xdd, 0xdd, 0xdd), 1));
-  axis->setMinorGridLinePen(QPen(QColor(0xee, 0xee, 0xee), 1, Qt::DotLine));
-  axis->setLinePen(QPen(QColor(0x99, 0x99, 0x99), 1));
-}
-
-void hideLegendEntry(QChart* chart, QAbstractSeries* series) {
-  for (QLegendMarker* marker : chart->legend()->markers(series)) marker->setVisible(false);
-}
 
 QString formatNumber(double v) {
   if (!std::isfinite(v)) return QString::number(v);
@@ -178,68 +61,6 @@ std::string csvField(const QString& text) {
   return quoted + '"';
 }
 
-// Run state lives in this file only (anonymous namespace: no clash with the run records of the
-// window, which are another thing with a similar name).
-struct ExtraSeries {
-  QString name;
-  std::vector<double> step, value;
-  QLineSeries* series = nullptr;
-  bool dirty = true;
-  Range x, y;
-};
-
-struct Run {
-  QString id, name;
-  int colorIndex = 0;
-  QColor color;
-  QVector<TrainingPoint> points;
-  std::vector<double> smoothed;   // smoothed[i] belongs to points[i]; over all points, never downsampled
-  Smoother smoother;
-  // What to draw of each series, maintained as points arrive (x in steps or seconds, unscaled).
-  StreamingDownsampler rawDs{TrainingChart::kMaxDrawnPoints}, smoothDs{TrainingChart::kMaxDrawnPoints},
-      lrDs{TrainingChart::kMaxDrawnPoints}, ipsDs{TrainingChart::kMaxDrawnPoints};
-  double minPositiveLoss = kInf;  // of raw and smoothed: the floor for a log axis
-  double maxStep = -kInf, maxSeconds = -kInf, maxItemsPerSec = -kInf;
-  QLineSeries* raw = nullptr;
-  QLineSeries* smooth = nullptr;
-  QLineSeries* lr = nullptr;
-  QLineSeries* ips = nullptr;
-  std::vector<std::unique_ptr<ExtraSeries>> extras;
-  bool dirty = true;
-  bool visible = true;                // hidden from the legend: drawn nowhere, not in the axes
-  Range x, loss, lrRange, ipsRange;   // of what is drawn, for the axes
-
-  void track(const TrainingPoint& p, double s) {
-    if (p.loss > 0 && std::isfinite(p.loss)) minPositiveLoss = std::min(minPositiveLoss, p.loss);
-    if (s > 0 && std::isfinite(s)) minPositiveLoss = std::min(minPositiveLoss, s);
-    if (std::isfinite(p.step)) maxStep = std::max(maxStep, std::abs(p.step));
-    if (std::isfinite(p.seconds)) maxSeconds = std::max(maxSeconds, p.seconds);
-    if (std::isfinite(p.itemsPerSec)) maxItemsPerSec = std::max(maxItemsPerSec, std::abs(p.itemsPerSec));
-  }
-  void feed(qsizetype i, bool byTime) {
-    const TrainingPoint& p = points[i];
-    const double x = byTime ? p.seconds : p.step;
-    rawDs.append(i, x, p.loss);
-    smoothDs.append(i, x, smoothed[size_t(i)]);
-    lrDs.append(i, x, p.lr);
-    ipsDs.append(i, x, p.itemsPerSec);
-  }
-  // Everything derived from the points, from scratch: O(n), for a new weight, axis or data.
-  void recompute(double weight, bool byTime) {
-    smoother.reset(weight);
-    smoothed.resize(size_t(points.size()));
-    minPositiveLoss = kInf;
-    maxStep = maxSeconds = maxItemsPerSec = -kInf;
-    for (StreamingDownsampler* ds : {&rawDs, &smoothDs, &lrDs, &ipsDs}) ds->clear();
-    for (qsizetype i = 0; i < points.size(); ++i) {
-      smoothed[size_t(i)] = smoother.push(points[i].loss);
-      track(points[i], smoothed[size_t(i)]);
-      feed(i, byTime);
-    }
-    dirty = true;
-  }
-};
-
 }  // namespace
 
 struct TrainingChart::Private {
@@ -247,7 +68,7 @@ struct TrainingChart::Private {
   QLineSeries* ipsKey = nullptr;
   bool customUnits = false;        // setUnits() was called: the caller translates its units
   TrainingChart* q = nullptr;
-  std::vector<std::unique_ptr<Run>> runs;
+  std::vector<std::unique_ptr<TrainingRunSeries>> runs;
   std::vector<QString> extraNames;   // an extra's pen style is its index here
   std::vector<StreamingDownsampler::Sample> samples;   // scratch for draw()
   double smoothing = Smoother::kDefaultWeight;
@@ -259,7 +80,7 @@ struct TrainingChart::Private {
 
   // What the drawn series were built with; a change means every run is rebuilt.
   double appliedFloor = 0;
-  Scale appliedX, appliedIps;
+  AxisScale appliedX, appliedIps;
 
   QChart* lossChart = nullptr;
   QChart* rateChart = nullptr;
@@ -275,29 +96,29 @@ struct TrainingChart::Private {
   QValueAxis* extraX = nullptr;
   QValueAxis* extraY = nullptr;
 
-  Run* find(const QString& id) const {
+  TrainingRunSeries* find(const QString& id) const {
     for (const auto& r : runs)
       if (r->id == id) return r.get();
     return nullptr;
   }
 
-  Run* findOrAdd(const QString& id) {
-    if (Run* r = find(id)) return r;
+  TrainingRunSeries* findOrAdd(const QString& id) {
+    if (TrainingRunSeries* r = find(id)) return r;
     q->addRun(id, id);
     return find(id);
   }
 
   // Clicking a run in the loss legend hides it everywhere (and clicking again brings it back),
   // to compare two of many overlaid runs without removing the others.
-  void connectLegend(Run& run) {
+  void connectLegend(TrainingRunSeries& run) {
     const QString id = run.id;
     for (QLegendMarker* marker : lossChart->legend()->markers(run.smooth))
       QObject::connect(marker, &QLegendMarker::clicked, q, [this, id] {
-        if (const Run* r = find(id)) q->setRunVisible(id, !r->visible);
+        if (const TrainingRunSeries* r = find(id)) q->setRunVisible(id, !r->visible);
       });
     styleLegend(run);
   }
-  void styleLegend(Run& run) {
+  void styleLegend(TrainingRunSeries& run) {
     for (QLegendMarker* marker : lossChart->legend()->markers(run.smooth)) {
       marker->setVisible(true);   // hiding a series hides its marker too; the entry must stay clickable
       QColor label = lossChart->legend()->labelColor();
@@ -344,7 +165,7 @@ struct TrainingChart::Private {
     } else {
       lossY = new QValueAxis;
     }
-    styleAxis(lossY, logScale ? tr("loss (log scale)") : tr("loss"));
+    ChartAxes::styleAxis(lossY, logScale ? tr("loss (log scale)") : tr("loss"));
     lossChart->addAxis(lossY, Qt::AlignLeft);
   }
 
@@ -353,7 +174,7 @@ struct TrainingChart::Private {
   double xOf(const TrainingPoint& p) const { return xAxis == XAxis::WallTime ? p.seconds : p.step; }
 
   // Wall time of an extra logged at `step`: the time of the first loss point at or after it.
-  double secondsAtStep(const Run& run, double step) const {
+  double secondsAtStep(const TrainingRunSeries& run, double step) const {
     const auto& pts = run.points;
     if (pts.isEmpty()) return std::numeric_limits<double>::quiet_NaN();
     auto it = std::lower_bound(pts.begin(), pts.end(), step,
@@ -363,7 +184,7 @@ struct TrainingChart::Private {
   }
 
   template <class XOf, class YOf>
-  static void fill(QLineSeries* series, int64_t n, XOf xOf, YOf yOf, Range& xr, Range& yr) {
+  static void fill(QLineSeries* series, int64_t n, XOf xOf, YOf yOf, AxisRange& xr, AxisRange& yr) {
     const std::vector<int64_t> keep = Downsampler::select(n, kMaxDrawnPoints, xOf, yOf);
     QList<QPointF> pts;
     pts.reserve(qsizetype(keep.size()));
@@ -380,8 +201,8 @@ struct TrainingChart::Private {
   // data went back in x, from all points (O(n)). yOf(i) reads the raw value of point i; toY maps
   // raw values to drawn ones (log clamp, unit scale), which keeps every bucket's min and max.
   template <class YOf, class ToY>
-  void draw(const Run& run, QLineSeries* series, const StreamingDownsampler& ds, YOf yOf, ToY toY, Range& xr,
-            Range& yr) {
+  void draw(const TrainingRunSeries& run, QLineSeries* series, const StreamingDownsampler& ds, YOf yOf, ToY toY, AxisRange& xr,
+            AxisRange& yr) {
     const double xDiv = appliedX.factor;
     QList<QPointF> pts;
     if (ds.monotone()) {
@@ -403,14 +224,14 @@ struct TrainingChart::Private {
     series->replace(pts);
   }
 
-  void rebuild(Run& run) {
+  void rebuild(TrainingRunSeries& run) {
     const QVector<TrainingPoint>& pts = run.points;
     const bool log = logScale;
     const double floor = appliedFloor, ipsDiv = appliedIps.factor;
     auto clampY = [log, floor](double y) { return log ? std::max(y, floor) : y; };
     auto same = [](double y) { return y; };
-    run.x = run.loss = run.lrRange = run.ipsRange = Range();
-    Range unused;
+    run.x = run.loss = run.lrRange = run.ipsRange = AxisRange();
+    AxisRange unused;
     draw(run, run.raw, run.rawDs, [&](int64_t i) { return pts[i].loss; }, clampY, run.x, run.loss);
     draw(run, run.smooth, run.smoothDs, [&](int64_t i) { return run.smoothed[size_t(i)]; }, clampY, run.x, run.loss);
     draw(run, run.lr, run.lrDs, [&](int64_t i) { return pts[i].lr; }, same, unused, run.lrRange);
@@ -419,14 +240,14 @@ struct TrainingChart::Private {
     run.dirty = false;
   }
 
-  void rebuild(const Run& run, ExtraSeries& e) {
+  void rebuild(const TrainingRunSeries& run, TrainingExtraSeries& e) {
     const int64_t n = int64_t(e.step.size());
     const bool byTime = xAxis == XAxis::WallTime;
     const double xDiv = appliedX.factor;
     // Wall-time positions are looked up once per rebuild, not per downsampler pass.
     std::vector<double> xs(e.step.size());
     for (size_t i = 0; i < xs.size(); ++i) xs[i] = (byTime ? secondsAtStep(run, e.step[i]) : e.step[i]) / xDiv;
-    e.x = e.y = Range();
+    e.x = e.y = AxisRange();
     fill(e.series, n, [&](int64_t i) { return xs[size_t(i)]; }, [&](int64_t i) { return e.value[size_t(i)]; },
          e.x, e.y);
     e.dirty = false;
@@ -443,7 +264,7 @@ struct TrainingChart::Private {
 
   void updateAxes() {
     appliedTicks = tickSignature();
-    Range x, loss, lr, ips, ex, ey;
+    AxisRange x, loss, lr, ips, ex, ey;
     for (const auto& r : runs) {
       if (!r->visible) continue;
       x.merge(r->x);
@@ -461,49 +282,35 @@ struct TrainingChart::Private {
     } else {
       xTitle = appliedX.suffix.isEmpty() ? stepUnit : QStringLiteral("%1 (%2)").arg(stepUnit, appliedX.suffix);
     }
-    if (!x.valid()) x = Range{0, 1};
+    if (!x.valid()) x = AxisRange{0, 1};
     for (QValueAxis* axis : {lossX, rateX, extraX}) {
       axis->setTitleText(xTitle);
-      setLinearRange(axis, x.lo, x.hi, xTicks());
+      ChartAxes::setLinearRange(axis, x.lo, x.hi, xTicks());
     }
 
-    if (!loss.valid()) loss = Range{logScale ? 0.1 : 0.0, logScale ? 10.0 : 1.0};
+    if (!loss.valid()) loss = AxisRange{logScale ? 0.1 : 0.0, logScale ? 10.0 : 1.0};
     if (auto* axis = qobject_cast<QLogValueAxis*>(lossY)) {
-      // A log axis labels only powers of its base, so the range spans whole powers. A loss that
-      // falls from 6 to 2 would get just the labels 1 and 10 in base 10: below ~2.5 decades,
-      // base 2 labels it 2, 4, 8.
-      const double base = loss.hi / loss.lo <= 256 ? 2.0 : 10.0;
-      const double logBase = std::log(base);
-      const double lo = std::pow(base, std::floor(std::log(loss.lo) / logBase + 1e-9));
-      double hi = std::pow(base, std::ceil(std::log(loss.hi) / logBase - 1e-9));
-      if (!(hi > lo)) hi = lo * base;
-      if (axis->base() != base) {
-        axis->setBase(base);
-        axis->setMinorTickCount(base == 10 ? 8 : 1);
-      }
-      axis->setRange(lo, hi);
+      ChartAxes::setLogRange(axis, loss.lo, loss.hi);
     } else if (auto* axis = qobject_cast<QValueAxis*>(lossY)) {
       const double pad = (loss.hi - loss.lo) * 0.05;
-      setLinearRange(axis, loss.lo - pad, loss.hi + pad, yTicks(lossChart));
+      ChartAxes::setLinearRange(axis, loss.lo - pad, loss.hi + pad, yTicks(lossChart));
     }
 
-    if (!lr.valid()) lr = Range{0, 1};
-    setLinearRange(lrAxis, std::min(0.0, lr.lo), lr.hi * 1.05, yTicks(rateChart));
+    if (!lr.valid()) lr = AxisRange{0, 1};
+    ChartAxes::setLinearRange(lrAxis, std::min(0.0, lr.lo), lr.hi * 1.05, yTicks(rateChart));
     lrAxis->setLabelFormat(QStringLiteral("%.2g"));
-    if (!ips.valid()) ips = Range{0, 1};
-    setLinearRange(ipsAxis, std::min(0.0, ips.lo), ips.hi * 1.05, yTicks(rateChart));
+    if (!ips.valid()) ips = AxisRange{0, 1};
+    ChartAxes::setLinearRange(ipsAxis, std::min(0.0, ips.lo), ips.hi * 1.05, yTicks(rateChart));
     ipsAxis->setTitleText(appliedIps.suffix.isEmpty() ? tr("%1/s").arg(itemUnit)
                                                       : tr("%1 %2/s").arg(appliedIps.suffix, itemUnit));
 
-    if (!ey.valid()) ey = Range{0, 1};
+    if (!ey.valid()) ey = AxisRange{0, 1};
     const double pad = (ey.hi - ey.lo) * 0.05;
-    setLinearRange(extraY, ey.lo - pad, ey.hi + pad, yTicks(extraChart));
+    ChartAxes::setLinearRange(extraY, ey.lo - pad, ey.hi + pad, yTicks(extraChart));
   }
 
-  // The stacked charts share the x axis, so their plot areas should start and end at the same
-  // pixel columns; their y axes differ in label width, so each chart's side margin absorbs the
-  // difference. Runs whenever a plot area moves; settles after one round (labels do not depend
-  // on the margins).
+  // Lines up the stacked charts' plot areas (see ChartAxes::alignPlotAreas). Runs whenever a plot
+  // area moves.
   bool aligning = false;
   void alignPlotAreas() {
     if (aligning) return;
@@ -519,31 +326,10 @@ struct TrainingChart::Private {
         continue;
       charts.push_back(c);
     }
-    double left = 0, right = 0;   // widest axis band on each side, beyond the base margin
-    // Axis bands are tick labels and titles: bounded, so a wild measurement cannot run away.
-    auto bands = [](QChart* c) {
-      const QRectF plot = c->plotArea(), all = c->rect();
-      const QMargins m = c->margins();
-      return std::pair{std::clamp(plot.left() - all.left() - m.left(), 0.0, kMaxBand),
-                       std::clamp(all.right() - plot.right() - m.right(), 0.0, kMaxBand)};
-    };
-    for (QChart* c : charts) {
-      const auto [l, r] = bands(c);
-      left = std::max(left, l);
-      right = std::max(right, r);
-    }
-    for (QChart* c : charts) {
-      const auto [l, r] = bands(c);
-      QMargins m = c->margins();
-      const QMargins want(kBaseMargin + int(std::lround(left - l)), m.top(), kBaseMargin + int(std::lround(right - r)),
-                          m.bottom());
-      if (want != m) c->setMargins(want);
-    }
+    ChartAxes::alignPlotAreas(charts);
     aligning = false;
   }
-  static constexpr int kBaseMargin = 4;
   static constexpr double kMinAlignWidth = 60;
-  static constexpr double kMaxBand = 160;
 
   // "Nothing to show yet" in the middle of an empty loss chart, so a newcomer knows what the
   // empty axes are waiting for.
@@ -584,9 +370,9 @@ TrainingChart::TrainingChart(QWidget* parent) : QWidget(parent), d_(std::make_un
 
   // Loss.
   d.lossChart = new QChart;
-  styleChart(d.lossChart, tr("Training loss"));
+  ChartAxes::styleChart(d.lossChart, tr("Training loss"));
   d.lossX = new QValueAxis;
-  styleAxis(d.lossX, d.stepUnit);
+  ChartAxes::styleAxis(d.lossX, d.stepUnit);
   d.lossChart->addAxis(d.lossX, Qt::AlignBottom);
   d.makeLossY();
   d.placeholder = new QGraphicsSimpleTextItem(tr("Start a training run: its loss appears here as it learns."),
@@ -597,15 +383,15 @@ TrainingChart::TrainingChart(QWidget* parent) : QWidget(parent), d_(std::make_un
   // Learning rate (left, solid) and throughput (right, dashed). The two grey entries of this
   // chart's legend explain the line styles; the colours are the runs' colours from the loss chart.
   d.rateChart = new QChart;
-  styleChart(d.rateChart, tr("Learning rate and throughput"));
+  ChartAxes::styleChart(d.rateChart, tr("Learning rate and throughput"));
   d.rateX = new QValueAxis;
-  styleAxis(d.rateX, d.stepUnit);
+  ChartAxes::styleAxis(d.rateX, d.stepUnit);
   d.rateChart->addAxis(d.rateX, Qt::AlignBottom);
   d.lrAxis = new QValueAxis;
-  styleAxis(d.lrAxis, tr("learning rate"));
+  ChartAxes::styleAxis(d.lrAxis, tr("learning rate"));
   d.rateChart->addAxis(d.lrAxis, Qt::AlignLeft);
   d.ipsAxis = new QValueAxis;
-  styleAxis(d.ipsAxis, tr("items/s"));
+  ChartAxes::styleAxis(d.ipsAxis, tr("items/s"));
   d.ipsAxis->setGridLineVisible(false);   // one grid per chart; two would not line up
   d.rateChart->addAxis(d.ipsAxis, Qt::AlignRight);
   QLineSeries* lrKey = d.lrKey = d.makeSeries(d.rateChart, QStringLiteral("key:lr"), QPen(QColor(0x55, 0x55, 0x55), 2),
@@ -617,12 +403,12 @@ TrainingChart::TrainingChart(QWidget* parent) : QWidget(parent), d_(std::make_un
 
   // Model extras, hidden until the first extra point.
   d.extraChart = new QChart;
-  styleChart(d.extraChart, tr("Model metrics"));
+  ChartAxes::styleChart(d.extraChart, tr("Model metrics"));
   d.extraX = new QValueAxis;
-  styleAxis(d.extraX, d.stepUnit);
+  ChartAxes::styleAxis(d.extraX, d.stepUnit);
   d.extraChart->addAxis(d.extraX, Qt::AlignBottom);
   d.extraY = new QValueAxis;
-  styleAxis(d.extraY, tr("value"));
+  ChartAxes::styleAxis(d.extraY, tr("value"));
   d.extraChart->addAxis(d.extraY, Qt::AlignLeft);
 
   d.lossView = new HoverChartView(d.lossChart, this);
@@ -659,7 +445,7 @@ TrainingChart::~TrainingChart() = default;
 void TrainingChart::addRun(const QString& runId, const QString& name) {
   Private& d = *d_;
   if (d.find(runId)) return renameRun(runId, name);
-  auto run = std::make_unique<Run>();
+  auto run = std::make_unique<TrainingRunSeries>();
   run->id = runId;
   run->name = name;
   run->smoother.reset(d.smoothing);
@@ -670,7 +456,7 @@ void TrainingChart::addRun(const QString& runId, const QString& name) {
     used[size_t(r->colorIndex)] = true;
   }
   while (size_t(run->colorIndex) < used.size() && used[size_t(run->colorIndex)]) ++run->colorIndex;
-  run->color = colorForIndex(run->colorIndex);
+  run->color = TrainingRunSeries::colorForIndex(run->colorIndex);
 
   QColor faint = run->color;
   faint.setAlpha(kRawAlpha);
@@ -679,9 +465,9 @@ void TrainingChart::addRun(const QString& runId, const QString& name) {
   run->lr = d.makeSeries(d.rateChart, QStringLiteral("lr:") + runId, QPen(run->color, 2), d.rateX, d.lrAxis);
   run->ips = d.makeSeries(d.rateChart, QStringLiteral("ips:") + runId, QPen(run->color, 1.5, Qt::DashLine),
                           d.rateX, d.ipsAxis);
-  hideLegendEntry(d.lossChart, run->raw);
-  hideLegendEntry(d.rateChart, run->lr);
-  hideLegendEntry(d.rateChart, run->ips);
+  ChartAxes::hideLegendEntry(d.lossChart, run->raw);
+  ChartAxes::hideLegendEntry(d.rateChart, run->lr);
+  ChartAxes::hideLegendEntry(d.rateChart, run->ips);
   d.runs.push_back(std::move(run));
   // Series are painted in the order they were added (Qt Charts has no z-order for series): re-add
   // the smoothed curves so that every run's smoothed curve lies above every run's raw curve.
@@ -721,7 +507,7 @@ void TrainingChart::retranslate() {
 }
 
 void TrainingChart::renameRun(const QString& runId, const QString& name) {
-  Run* run = d_->find(runId);
+  TrainingRunSeries* run = d_->find(runId);
   if (!run) return;
   run->name = name;
   run->raw->setName(tr("%1 (raw)").arg(name));
@@ -735,7 +521,7 @@ void TrainingChart::removeRun(const QString& runId) {
   Private& d = *d_;
   auto it = std::find_if(d.runs.begin(), d.runs.end(), [&](const auto& r) { return r->id == runId; });
   if (it == d.runs.end()) return;
-  Run& run = **it;
+  TrainingRunSeries& run = **it;
   for (auto [chart, series] : {std::pair{d.lossChart, run.raw}, std::pair{d.lossChart, run.smooth},
                                std::pair{d.rateChart, run.lr}, std::pair{d.rateChart, run.ips}}) {
     chart->removeSeries(series);
@@ -760,7 +546,7 @@ void TrainingChart::clearRuns() {
 bool TrainingChart::hasRun(const QString& runId) const { return d_->find(runId) != nullptr; }
 
 void TrainingChart::appendPoint(const QString& runId, const TrainingPoint& point) {
-  Run* run = d_->findOrAdd(runId);
+  TrainingRunSeries* run = d_->findOrAdd(runId);
   run->points.push_back(point);
   const double s = run->smoother.push(point.loss);
   run->smoothed.push_back(s);
@@ -771,7 +557,7 @@ void TrainingChart::appendPoint(const QString& runId, const TrainingPoint& point
 }
 
 void TrainingChart::setPoints(const QString& runId, const QVector<TrainingPoint>& points) {
-  Run* run = d_->findOrAdd(runId);
+  TrainingRunSeries* run = d_->findOrAdd(runId);
   run->points = points;
   run->recompute(d_->smoothing, d_->xAxis == XAxis::WallTime);
   for (auto& e : run->extras) e->dirty = true;   // wall-time positions of extras come from points
@@ -779,15 +565,15 @@ void TrainingChart::setPoints(const QString& runId, const QVector<TrainingPoint>
 }
 
 const QVector<TrainingPoint>& TrainingChart::points(const QString& runId) const {
-  const Run* run = d_->find(runId);
+  const TrainingRunSeries* run = d_->find(runId);
   return run ? run->points : kNoPoints;
 }
 
 void TrainingChart::appendExtra(const QString& runId, const QString& series, double step, double value) {
   Private& d = *d_;
-  Run* run = d.findOrAdd(runId);
+  TrainingRunSeries* run = d.findOrAdd(runId);
   auto it = std::find_if(run->extras.begin(), run->extras.end(), [&](const auto& e) { return e->name == series; });
-  ExtraSeries* extra = nullptr;
+  TrainingExtraSeries* extra = nullptr;
   if (it != run->extras.end()) {
     extra = it->get();
   } else {
@@ -795,7 +581,7 @@ void TrainingChart::appendExtra(const QString& runId, const QString& series, dou
     const size_t styleIndex = size_t(nameIt - d.extraNames.begin());
     if (nameIt == d.extraNames.end()) d.extraNames.push_back(series);
     static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
-    auto e = std::make_unique<ExtraSeries>();
+    auto e = std::make_unique<TrainingExtraSeries>();
     e->name = series;
     e->series = d.makeSeries(d.extraChart, QStringLiteral("extra:%1:%2").arg(runId, series),
                              QPen(run->color, 2, styles[styleIndex % 4]), d.extraX, d.extraY);
@@ -840,21 +626,21 @@ void TrainingChart::setLogScale(bool on) {
 bool TrainingChart::logScale() const { return d_->logScale; }
 
 void TrainingChart::setRunVisible(const QString& runId, bool visible) {
-  Run* run = d_->find(runId);
+  TrainingRunSeries* run = d_->find(runId);
   if (!run || run->visible == visible) return;
   run->visible = visible;
   for (QLineSeries* s : {run->raw, run->smooth, run->lr, run->ips}) s->setVisible(visible);
   for (auto& e : run->extras) e->series->setVisible(visible);
   // A series shown again shows its legend marker again: the faint and rate curves stay unlisted.
-  hideLegendEntry(d_->lossChart, run->raw);
-  hideLegendEntry(d_->rateChart, run->lr);
-  hideLegendEntry(d_->rateChart, run->ips);
+  ChartAxes::hideLegendEntry(d_->lossChart, run->raw);
+  ChartAxes::hideLegendEntry(d_->rateChart, run->lr);
+  ChartAxes::hideLegendEntry(d_->rateChart, run->ips);
   d_->styleLegend(*run);
   d_->schedule();   // the axes fit the visible runs
 }
 
 bool TrainingChart::isRunVisible(const QString& runId) const {
-  const Run* run = d_->find(runId);
+  const TrainingRunSeries* run = d_->find(runId);
   return run && run->visible;
 }
 
@@ -875,7 +661,7 @@ void TrainingChart::setUnits(const QString& stepUnit, const QString& itemUnit) {
 }
 
 QColor TrainingChart::runColor(const QString& runId) const {
-  const Run* run = d_->find(runId);
+  const TrainingRunSeries* run = d_->find(runId);
   return run ? run->color : QColor();
 }
 
@@ -901,8 +687,8 @@ void TrainingChart::redrawNow() {
     maxIps = std::max(maxIps, r->maxItemsPerSec);
   }
   if (!std::isfinite(floor)) floor = 1e-6;
-  const Scale xScale = d.xAxis == XAxis::WallTime ? timeScale(maxX) : countScale(maxX);
-  const Scale ipsScale = countScale(maxIps, true);
+  const AxisScale xScale = d.xAxis == XAxis::WallTime ? ChartAxes::timeScale(maxX) : ChartAxes::countScale(maxX);
+  const AxisScale ipsScale = ChartAxes::countScale(maxIps, true);
   if ((d.logScale && floor != d.appliedFloor) || !(xScale == d.appliedX) || !(ipsScale == d.appliedIps) ||
       xScale.suffix != d.appliedX.suffix) {
     d.appliedFloor = floor;
@@ -928,7 +714,7 @@ void TrainingChart::redrawNow() {
 }
 
 int TrainingChart::drawnPointCount(const QString& runId) const {
-  const Run* run = d_->find(runId);
+  const TrainingRunSeries* run = d_->find(runId);
   return run ? int(run->smooth->count()) : 0;
 }
 
