@@ -1,83 +1,49 @@
 #pragma once
-// What `eval classify` and `report` share: turning a --features spec into feature matrices for a
-// task's training and test texts, and running one classification experiment on them.
-//
-// Specs: "tfidf", "word2vec:FILE", and "KIND:PATH" for every kind a model registers with
-// FeatureProviderRegistration (ELMo: "elmo:DIR", BERT: "bert:DIR"), so adding a model's features
-// is adding a file, as adding a command is.
-#include <functional>
+// What `eval classify` and `report` share, over core/compare: the features kinds and
+// classifyTask with the CLI's ways of talking — notes as warnings on stderr, one progress line per
+// stage of work (loading vectors, embedding texts), Ctrl-C stopping the stage in progress — and
+// the JSON form of a provider's extras.
+#include <memory>
 #include <string>
-#include <vector>
 
 #include "app/cli/Command.h"
-#include "core/eval/Classification.h"
-#include "core/eval/TaskData.h"
-#include "core/eval/TfIdfVectorizer.h"
+#include "core/compare/FeatureProviders.h"
+#include "core/compare/TaskClassifier.h"
 
 namespace embedlab::cli {
 
-// The texts and what the provider should report back.
-struct FeatureRequest {
-  std::string path;  // after "KIND:"
-  const std::vector<std::string>* trainTexts = nullptr;
-  const std::vector<std::string>* testTexts = nullptr;
-  const std::vector<int>* trainLabels = nullptr;  // providers that fine-tune may use them
-  int threads = 0;                                // 0: all cores
-  std::string option;  // provider-specific option from --feature-option (e.g. "layer=-1", "pool=cls")
-  bool finetune = false;                          // --finetune: train the model itself on the task
-  const TaskData* task = nullptr;                 // labels, paths (for messages)
+using embedlab::checkFeatureSpec;
+using embedlab::ClassifyOutcome;
+using embedlab::ClassifySettings;
+using embedlab::featureKindsHelp;
+using embedlab::hasFeatureKind;
+
+class InterruptGuard;
+class ProgressPrinter;
+
+// A CompareContext for the terminal. Stages hold an InterruptGuard (the first Ctrl-C stops the
+// stage, the second ends the process), as the CLI's commands do around their long work.
+class CliCompareContext {
+ public:
+  explicit CliCompareContext(const CommandContext& ctx);
+  ~CliCompareContext();
+  CliCompareContext(const CliCompareContext&) = delete;
+  CliCompareContext& operator=(const CliCompareContext&) = delete;
+
+  const CompareContext& context() const { return context_; }
+
+ private:
+  StopToken token_;
+  std::unique_ptr<ProgressPrinter> printer_;
+  std::unique_ptr<InterruptGuard> guard_;
+  CompareContext context_;
 };
 
-struct FeatureResult {
-  FeatureMatrix train, test;
-  double trainSeconds = 0;  // making the training features (and any fitting they need)
-  double testSeconds = 0;   // making the test features
-  std::string description;  // shown in reports, e.g. "BERT layer 4 mean-pooled (256-d)"
-  nlohmann::ordered_json extra = nlohmann::ordered_json::object();  // merged into the command's JSON
-  // A provider that classifies by itself (a fine-tuned model) fills these instead of features:
-  // the predicted class of every test text; train/test then stay empty and no classifier is fit.
-  bool predictsDirectly = false;
-  std::vector<int> testPredictions;
-};
-
-using FeatureProvider = std::function<FeatureResult(const FeatureRequest&, CommandContext&)>;
-// Static word vectors of a contextual model for the intrinsic benchmarks: each word's vector
-// averaged over its contexts in the lines of `corpusFile` (the words needed: `words`, lowercased).
-using StaticVectorsProvider = std::function<EmbeddingSet(const std::string& modelPath, const std::string& corpusFile,
-                                                         const std::vector<std::string>& words, CommandContext&)>;
-
-struct FeatureProviderRegistration {
-  FeatureProviderRegistration(std::string kind, std::string help, FeatureProvider provider,
-                              StaticVectorsProvider staticVectors = {});
-};
-
-// The static-vectors function of a kind (empty when it has none or the kind is unknown).
-StaticVectorsProvider staticVectorsProvider(const std::string& kind);
-bool hasFeatureKind(const std::string& kind);
-
-// "tfidf, word2vec:FILE, elmo:DIR, ..." for --help texts.
-std::string featureKindsHelp();
-
-struct ClassifySettings {
-  std::string features;  // the spec
-  std::string featureOption;
-  TfIdfVectorizer::Options tfidf;
-  bool tfidfWeighted = false;  // word2vec: idf-weighted mean
-  bool finetune = false;       // providers that can: fine-tune instead of freezing
-  ClassificationOptions classification;
-  int threads = 0;
-};
-
-struct ClassifyOutcome {
-  ClassificationResult result;
-  FeatureResult features;  // matrices released after the fit (rows/cols kept)
-  int64_t trainRows = 0, testRows = 0, featureCount = 0;
-};
-
-// Throws UsageError for a malformed or unknown spec (checked before any work).
-void checkFeatureSpec(const std::string& spec);
-
-// Loads nothing itself: `task` is already loaded. Warns (through ctx) about unseen test labels.
+// classifyTask of core/compare with a CliCompareContext; a word2vec file is checked first as
+// every command checks its input files.
 ClassifyOutcome classifyTask(const TaskData& task, const ClassifySettings& settings, CommandContext& ctx);
+
+// A provider's extras for the JSON output: every floating-point number through roundForJson.
+nlohmann::ordered_json roundedExtras(const nlohmann::ordered_json& extra);
 
 }  // namespace embedlab::cli

@@ -125,7 +125,7 @@ nlohmann::ordered_json run(const ArgParser& args, CommandContext& ctx) {
       {"cv", cv},
       {"iterations", r.fit.iterations},
       {"converged", r.fit.converged}};
-  for (const auto& [key, value] : outcome.features.extra.items()) out[key] = value;
+  for (const auto& [key, value] : outcome.features.extra.items()) out[key] = roundedExtras(value);
   return out;
 }
 

@@ -1,8 +1,8 @@
-// --features bert:DIR for eval classify and report: a frozen BERT (any Hugging Face BERT
+// bert:DIR features: a frozen BERT (any Hugging Face BERT
 // directory, or one EmbedLab pre-trained) turns each text into one vector — the [CLS] position or
 // the mean over the text's tokens, of one hidden state or of the mean of the last four — and the
 // same logistic regression as every other feature kind is trained on top.
-// Option (--feature-option): "layer=N" (0..L, or -1 = mean of the last four; default -1),
+// Option (FeatureRequest::option, the CLI's --feature-option): "layer=N" (0..L, or -1 = mean of the last four; default -1),
 // "pool=mean|cls" (default mean), "max-len=N" (default 128, at most the model's positions).
 // Also the static vectors of the intrinsic table: a word's contextual vectors averaged over its
 // occurrences in a corpus sample (BertContext::staticVectors).
@@ -14,13 +14,13 @@
 #include <string>
 #include <vector>
 
-#include "app/cli/Classify.h"
+#include "core/compare/BertFeatures.h"
 #include "core/models/bert/BertCheckpoint.h"
 #include "core/models/bert/BertClassifier.h"
 #include "core/models/bert/BertContext.h"
 #include "core/util/Error.h"
 
-namespace embedlab::cli {
+namespace embedlab {
 namespace {
 
 struct BertFeatureOptions {
@@ -84,9 +84,12 @@ BertFeatureOptions parseOptions(const std::string& text) {
 }
 
 // One row per text, L2-normalised. Texts are encoded in batches of similar length (sorted by
-// length, so that padding costs little); rows come back in the texts' order.
+// length, so that padding costs little); rows come back in the texts' order. A stop between
+// batches ends with an Error.
 FeatureMatrix encodeTexts(BertModel& model, const WordPieceTokenizer& tokenizer, const std::vector<std::string>& texts,
-                          const BertFeatureOptions& o, int first, int last) {
+                          const BertFeatureOptions& o, int first, int last, const std::string& phase,
+                          const CompareContext& ctx) {
+  CompareStage stage(ctx, "texts");
   const int C = model.hidden();
   FeatureMatrix out = FeatureMatrix::makeDense(static_cast<int64_t>(texts.size()), C);
   WordPieceTokenizer::EncodeOptions eo;
@@ -102,7 +105,10 @@ FeatureMatrix encodeTexts(BertModel& model, const WordPieceTokenizer& tokenizer,
   std::vector<double> acc(static_cast<size_t>(C));
   BertForwardOptions fo;
   fo.pooler = fo.mlm = fo.nsp = false;
+  const int64_t N = static_cast<int64_t>(texts.size());
   for (size_t b0 = 0; b0 < order.size(); b0 += kBatch) {
+    if (ctx.stopRequested()) throw Error("stopped while " + phase + " texts");
+    stage.report(phase, static_cast<int64_t>(b0), N);
     const size_t B = std::min(kBatch, order.size() - b0);
     size_t T = 0;
     for (size_t j = 0; j < B; ++j) T = std::max(T, enc[order[b0 + j]].size());
@@ -146,6 +152,7 @@ FeatureMatrix encodeTexts(BertModel& model, const WordPieceTokenizer& tokenizer,
       for (int c = 0; c < C; ++c) row[c] = norm > 0 ? static_cast<float>(acc[c] / norm) : 0.0f;
     }
   }
+  stage.report(phase, N, N);
   return out;
 }
 
@@ -163,7 +170,7 @@ void layerRange(const BertModel& model, int layer, int* first, int* last) {
 
 // --finetune: the whole model learns the task (BertClassifier: [CLS] -> pooler -> dropout ->
 // linear), and its own predictions are scored; no logistic regression on top.
-FeatureResult bertFinetuned(const FeatureRequest& request, const BertFeatureOptions& o, CommandContext& ctx) {
+FeatureResult bertFinetuned(const FeatureRequest& request, const BertFeatureOptions& o, const CompareContext& ctx) {
   using Clock = std::chrono::steady_clock;
   BertClassifierOptions options;
   options.modelDir = request.path;
@@ -179,10 +186,15 @@ FeatureResult bertFinetuned(const FeatureRequest& request, const BertFeatureOpti
   classifier.loadModel(trainLabels);
   FeatureResult out;
   auto t = Clock::now();
-  ctx.warn("bert: fine-tuning on " + std::to_string(task.train.size()) + " texts for " + std::to_string(o.epochs) +
+  ctx.note("bert: fine-tuning on " + std::to_string(task.train.size()) + " texts for " + std::to_string(o.epochs) +
            " epochs");
-  StopToken token;
-  const JobResult r = classifier.train(task.train, ProgressSink(), token);
+  StopToken ownToken;
+  StopToken& token = ctx.stop ? *ctx.stop : ownToken;
+  JobResult r;
+  {
+    CompareStage stage(ctx, "steps");
+    r = classifier.train(task.train, [&](const Progress& p) { stage.report(p); }, token);
+  }
   if (r.status != JobStatus::Finished) throw Error(request.path + ": fine-tuning failed: " + r.message);
   out.trainSeconds = std::chrono::duration<double>(Clock::now() - t).count();
   t = Clock::now();
@@ -194,7 +206,9 @@ FeatureResult bertFinetuned(const FeatureRequest& request, const BertFeatureOpti
   return out;
 }
 
-FeatureResult bertFeatures(const FeatureRequest& request, CommandContext& ctx) {
+}  // namespace
+
+FeatureResult bertFeatures(const FeatureRequest& request, const CompareContext& ctx) {
   using Clock = std::chrono::steady_clock;
   const BertFeatureOptions o = parseOptions(request.option);
   if (request.finetune) return bertFinetuned(request, o, ctx);
@@ -204,12 +218,12 @@ FeatureResult bertFeatures(const FeatureRequest& request, CommandContext& ctx) {
   layerRange(model, o.layer, &first, &last);
   FeatureResult out;
   auto t = Clock::now();
-  ctx.warn("bert: encoding " + std::to_string(request.trainTexts->size()) + " training texts");
-  out.train = encodeTexts(model, checkpoint.tokenizer(), *request.trainTexts, o, first, last);
+  ctx.note("bert: encoding " + std::to_string(request.trainTexts->size()) + " training texts");
+  out.train = encodeTexts(model, checkpoint.tokenizer(), *request.trainTexts, o, first, last, "encoding train", ctx);
   out.trainSeconds = std::chrono::duration<double>(Clock::now() - t).count();
   t = Clock::now();
-  ctx.warn("bert: encoding " + std::to_string(request.testTexts->size()) + " test texts");
-  out.test = encodeTexts(model, checkpoint.tokenizer(), *request.testTexts, o, first, last);
+  ctx.note("bert: encoding " + std::to_string(request.testTexts->size()) + " test texts");
+  out.test = encodeTexts(model, checkpoint.tokenizer(), *request.testTexts, o, first, last, "encoding test", ctx);
   out.testSeconds = std::chrono::duration<double>(Clock::now() - t).count();
   out.description = std::string("frozen BERT, ") + (o.cls ? "[CLS]" : "mean of tokens") + " of " +
                     (first == last ? "hidden state " + std::to_string(first)
@@ -220,7 +234,7 @@ FeatureResult bertFeatures(const FeatureRequest& request, CommandContext& ctx) {
 }
 
 EmbeddingSet bertStaticVectors(const std::string& modelPath, const std::string& corpusFile,
-                               const std::vector<std::string>& words, CommandContext& ctx) {
+                               const std::vector<std::string>& words, const CompareContext& ctx) {
   BertCheckpoint checkpoint = BertCheckpoint::load(modelPath);
   std::ifstream in(corpusFile);
   if (!in) throw Error(corpusFile + ": cannot be read");
@@ -242,13 +256,9 @@ EmbeddingSet bertStaticVectors(const std::string& modelPath, const std::string& 
     for (int32_t id : e.wordIds) single = single && id <= 0;
     if (single) usable.push_back(w);
   }
-  ctx.warn("bert: contexts of " + std::to_string(usable.size()) + " words in " + std::to_string(lines.size()) +
+  ctx.note("bert: contexts of " + std::to_string(usable.size()) + " words in " + std::to_string(lines.size()) +
            " lines of " + corpusFile);
   return context.staticVectors(lines, usable);
 }
 
-const FeatureProviderRegistration registration{"bert", "DIR (a frozen BERT: --feature-option layer=N,pool=mean|cls)",
-                                               bertFeatures, bertStaticVectors};
-
-}  // namespace
-}  // namespace embedlab::cli
+}  // namespace embedlab

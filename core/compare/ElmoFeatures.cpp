@@ -1,22 +1,20 @@
-#include "app/cli/ElmoFeatures.h"
+#include "core/compare/ElmoFeatures.h"
 
 #include <chrono>
 
-#include "app/cli/Interrupt.h"
-#include "app/cli/ProgressPrinter.h"
 #include "core/models/elmo/ElmoCheckpoint.h"
 #include "core/models/elmo/ElmoEmbedder.h"
 #include "core/models/elmo/ElmoMixTrainer.h"
 #include "core/models/elmo/ScalarMixClassifier.h"
 #include "core/util/Error.h"
 
-namespace embedlab::cli {
+namespace embedlab {
 
 bool isElmoFeatures(const std::string& spec) { return spec.rfind("elmo:", 0) == 0; }
 
 ElmoClassifyFeatures elmoClassifyFeatures(const std::string& spec, const std::vector<std::string>& trainTexts,
                                           const std::vector<int>& trainLabels, int trainClasses,
-                                          const std::vector<std::string>& testTexts, CommandContext& ctx) {
+                                          const std::vector<std::string>& testTexts, const CompareContext& ctx) {
   using Clock = std::chrono::steady_clock;
   auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
   if (!isElmoFeatures(spec)) throw UsageError("--features: expected elmo:DIR, got '" + spec + "'");
@@ -27,16 +25,10 @@ ElmoClassifyFeatures elmoClassifyFeatures(const std::string& spec, const std::ve
   const int K = embedder.layers(), D = embedder.dim();
 
   ElmoClassifyFeatures out;
-  StopToken token;
-  InterruptGuard guard(token);
-  ProgressPrinter printer({.unit = "texts", .showLoss = false, .quiet = ctx.quiet});
-  auto report = [&](const std::string& phase, int64_t done, int64_t total) {
-    Progress p;
-    p.phase = phase;
-    p.step = done;
-    p.total = total;
-    printer.report(p);
-  };
+  StopToken ownToken;
+  StopToken& token = ctx.stop ? *ctx.stop : ownToken;
+  CompareStage stage(ctx, "texts");
+  auto report = [&](const std::string& phase, int64_t done, int64_t total) { stage.report(phase, done, total); };
   auto embed = [&](const std::vector<std::string>& texts, const std::string& phase) {
     bool stopped = false;
     std::vector<float> pooled = embedder.embedMeanPooled(
@@ -62,10 +54,9 @@ ElmoClassifyFeatures elmoClassifyFeatures(const std::string& spec, const std::ve
         p.phase = "learning the mix";
         p.step = e.epoch;
         p.total = e.epochs;
-        printer.report(p);
+        stage.report(p);
       },
       &token);
-  printer.finish();
   if (!finished) throw Error("interrupted while learning the ELMo mix");
   out.weights = mix.weights();
   out.gamma = mix.gamma();
@@ -79,4 +70,4 @@ ElmoClassifyFeatures elmoClassifyFeatures(const std::string& spec, const std::ve
   return out;
 }
 
-}  // namespace embedlab::cli
+}  // namespace embedlab

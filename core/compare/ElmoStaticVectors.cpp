@@ -1,20 +1,16 @@
-// Registers --features elmo:DIR with eval classify and report (the features themselves are
-// ElmoFeatures.cpp: the learned scalar mix, mean-pooled), and ELMo's static word vectors for the
-// intrinsic table: each word's vector is the mean, over its occurrences in a corpus sample, of the
-// mean of ELMo's three layers at that token (layer 0 alone would be context-free).
+// ELMo as a feature kind (the features themselves: ElmoFeatures.cpp) and ELMo's static word
+// vectors for the intrinsic table.
 #include <fstream>
 #include <unordered_map>
 
-#include "app/cli/Classify.h"
-#include "app/cli/ElmoFeatures.h"
+#include "core/compare/ElmoFeatures.h"
 #include "core/models/elmo/ElmoCheckpoint.h"
 #include "core/models/elmo/ElmoEmbedder.h"
 #include "core/util/Error.h"
 
-namespace embedlab::cli {
-namespace {
+namespace embedlab {
 
-FeatureResult elmoFeatures(const FeatureRequest& request, CommandContext& ctx) {
+FeatureResult elmoFeatures(const FeatureRequest& request, const CompareContext& ctx) {
   if (!request.option.empty()) throw UsageError("--feature-option: elmo takes none, got '" + request.option + "'");
   const ElmoClassifyFeatures f =
       elmoClassifyFeatures("elmo:" + request.path, *request.trainTexts, *request.trainLabels,
@@ -25,15 +21,13 @@ FeatureResult elmoFeatures(const FeatureRequest& request, CommandContext& ctx) {
   out.trainSeconds = f.trainSeconds;
   out.testSeconds = f.testSeconds;
   out.description = "ELMo learned mix, mean-pooled (" + std::to_string(out.train.cols) + "-d)";
-  std::vector<double> w(f.weights.begin(), f.weights.end());
-  for (double& v : w) v = roundForJson(v);
-  out.extra["elmo_weights"] = w;
-  out.extra["elmo_gamma"] = roundForJson(f.gamma);
+  out.extra["elmo_weights"] = std::vector<double>(f.weights.begin(), f.weights.end());
+  out.extra["elmo_gamma"] = static_cast<double>(f.gamma);
   return out;
 }
 
 EmbeddingSet elmoStaticVectors(const std::string& modelPath, const std::string& corpusFile,
-                               const std::vector<std::string>& words, CommandContext& ctx) {
+                               const std::vector<std::string>& words, const CompareContext& ctx) {
   const elmo::ElmoBundle bundle = elmo::ElmoCheckpoint::load(modelPath);
   std::unordered_map<std::string, int64_t> wanted;
   for (const std::string& w : words) wanted.emplace(w, static_cast<int64_t>(wanted.size()));
@@ -52,11 +46,19 @@ EmbeddingSet elmoStaticVectors(const std::string& modelPath, const std::string& 
     }
     if (useful) lines.push_back(line);
   }
-  ctx.warn("elmo: contexts of " + std::to_string(words.size()) + " words in " + std::to_string(lines.size()) +
+  ctx.note("elmo: contexts of " + std::to_string(words.size()) + " words in " + std::to_string(lines.size()) +
            " lines of " + corpusFile);
   const auto sentences = elmo::ElmoEmbedder::tokenize(lines, bundle.tokenizer);
   elmo::ElmoEmbedder embedder(*bundle.model);
-  const auto layers = embedder.embed(sentences);
+  bool stopped = false;
+  std::vector<std::vector<float>> layers;
+  {
+    CompareStage stage(ctx, "sentences");
+    layers = embedder.embed(
+        sentences, [&](int64_t done, int64_t total) { stage.report("embedding contexts", done, total); }, ctx.stop,
+        &stopped);
+  }
+  if (stopped) throw Error("interrupted while embedding the contexts of " + corpusFile + " with " + modelPath);
   const int K = embedder.layers(), D = embedder.dim();
   std::vector<double> sum(words.size() * static_cast<size_t>(D), 0.0);
   std::vector<int64_t> count(words.size(), 0);
@@ -85,8 +87,4 @@ EmbeddingSet elmoStaticVectors(const std::string& modelPath, const std::string& 
   return set;
 }
 
-const FeatureProviderRegistration registration{"elmo", "DIR (ELMo's learned layer mix, mean-pooled)", elmoFeatures,
-                                               elmoStaticVectors};
-
-}  // namespace
-}  // namespace embedlab::cli
+}  // namespace embedlab
