@@ -8,8 +8,11 @@
 //
 // --pass-sequences: sequences per forward/backward pass (0: one pass per batch); the trainer
 // uses 1 for BERT-mini so that a stop request waits for one sequence's work only.
-// Prints one JSON line: train_tokens_per_sec, inference_tokens_per_sec, ...
+// Prints one JSON line: train_tokens_per_sec, inference_tokens_per_sec, ..., and the same per
+// CPU-second of the process (user + sys of all threads: on a shared machine wall time also
+// measures the neighbours; at 1 thread CPU time is the work itself).
 #include <omp.h>
+#include <time.h>
 
 #include <chrono>
 #include <cmath>
@@ -26,6 +29,14 @@
 
 using namespace embedlab;
 using Clock = std::chrono::steady_clock;
+
+namespace {
+double cpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   int threads = 2, steps = 20, B = 16, T = 128, V = 8000, L = 4, C = 256, NH = 4, FF = 1024, passSeq = 0,
@@ -112,24 +123,30 @@ int main(int argc, char** argv) {
   };
   for (int s = 0; s < warmup; ++s) step(s);
   auto t0 = Clock::now();
+  double c0 = cpuSeconds();
   for (int s = 0; s < steps; ++s) step(warmup + s);
   const double trainSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  const double trainCpu = cpuSeconds() - c0;
 
   BertForwardOptions fo;
   fo.mlm = false;
   fo.nsp = false;
   model.forward(BertBatch{B, T, ids.data(), types.data(), mask.data()}, fo);  // warm-up
   t0 = Clock::now();
+  c0 = cpuSeconds();
   for (int k = 0; k < inferenceBatches; ++k) {
     for (auto& id : ids) id = 5 + static_cast<int32_t>(rng() % (V - 5));
     model.forward(BertBatch{B, T, ids.data(), types.data(), mask.data()}, fo);
   }
   const double inferSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  const double inferCpu = cpuSeconds() - c0;
   std::printf(
-      "{\"train_tokens_per_sec\": %.1f, \"inference_tokens_per_sec\": %.1f, \"train_seconds\": %.3f, "
+      "{\"train_tokens_per_sec\": %.1f, \"inference_tokens_per_sec\": %.1f, \"train_tokens_per_cpu_sec\": %.1f, "
+      "\"inference_tokens_per_cpu_sec\": %.1f, \"train_seconds\": %.3f, "
       "\"inference_seconds\": %.3f, \"steps\": %d, \"pass_sequences\": %d, \"mlm\": \"%s\", "
       "\"final_loss\": %.4f, \"threads\": %d, \"parameters\": %lld}\n",
-      double(steps) * B * T / trainSeconds, double(inferenceBatches) * B * T / inferSeconds, trainSeconds,
+      double(steps) * B * T / trainSeconds, double(inferenceBatches) * B * T / inferSeconds,
+      double(steps) * B * T / trainCpu, double(inferenceBatches) * B * T / inferCpu, trainSeconds,
       inferSeconds, steps, P, allPositions ? "all" : "masked", lastLoss, threads,
       static_cast<long long>(model.params().parameterCount()));
   return 0;

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "core/nn/Dropout.h"
 #include "core/nn/EigenMaps.h"
+#include "core/nn/Gemm.h"
 #include "core/util/Error.h"
 
 namespace embedlab::nn {
@@ -21,16 +23,16 @@ void attentionForward(float* out, float* att, const float* qkv, const int32_t* m
   for (int b = 0; b < B; ++b) {
     for (int h = 0; h < NH; ++h) {
       // Q,K,V: (T,hs) columns of qkv, row stride 3C.   P: (T,T)
-      const float* base = qkv + static_cast<int64_t>(b) * T * C3 + h * hs;
-      ConstStridedMap Q(base, T, hs, Eigen::OuterStride<>(C3));
-      ConstStridedMap K(base + C, T, hs, Eigen::OuterStride<>(C3));
-      ConstStridedMap V(base + 2 * C, T, hs, Eigen::OuterStride<>(C3));
-      MatrixMap P(att + (static_cast<int64_t>(b) * NH + h) * T * T, T, T);
-      P.noalias() = (Q * K.transpose()) * scale;
+      const float* q = qkv + static_cast<int64_t>(b) * T * C3 + h * hs;
+      const float* k = q + C;
+      const float* v = q + 2 * C;
+      float* P = att + (static_cast<int64_t>(b) * NH + h) * T * T;
+      gemm(T, T, hs, rowMajor(q, C3), transposed(k, C3), P, T, false, nullptr, scale);  // P = Q Kᵀ / √hs
       const int32_t* m = mask ? mask + static_cast<int64_t>(b) * T : nullptr;
-      Eigen::ArrayXf e(T);
+      thread_local Eigen::ArrayXf e;
+      if (e.size() != T) e.resize(T);
       for (int i = 0; i < T; ++i) {
-        float* row = P.data() + static_cast<int64_t>(i) * T;
+        float* row = P + static_cast<int64_t>(i) * T;
         // Padded keys become -inf, whose exp is exactly 0.
         if (m)
           for (int j = 0; j < T; ++j)
@@ -47,15 +49,16 @@ void attentionForward(float* out, float* att, const float* qkv, const int32_t* m
         const float inv = static_cast<float>(1.0 / s);
         for (int j = 0; j < T; ++j) row[j] = e[j] * inv;
       }
-      StridedMap O(out + static_cast<int64_t>(b) * T * C + h * hs, T, hs, Eigen::OuterStride<>(C));
+      float* o = out + static_cast<int64_t>(b) * T * C + h * hs;  // (T,hs), row stride C
       if (drop) {
         const int64_t pair = static_cast<int64_t>(b) * NH + h;
-        RowMatrix Pd(T, T);
-        dropoutForward(Pd.data(), dropout->mask + pair * T * T, P.data(), static_cast<int64_t>(T) * T,
-                       dropout->p, dropout->seed * 1000003ull + static_cast<uint64_t>(pair), true);
-        O.noalias() = Pd * V;
+        thread_local std::vector<float> Pd;
+        Pd.resize(static_cast<size_t>(T) * T);
+        dropoutForward(Pd.data(), dropout->mask + pair * T * T, P, static_cast<int64_t>(T) * T, dropout->p,
+                       dropout->seed * 1000003ull + static_cast<uint64_t>(pair), true);
+        gemm(T, hs, T, rowMajor(Pd.data(), T), rowMajor(v, C3), o, C, false);  // out = Pd V
       } else {
-        O.noalias() = P * V;
+        gemm(T, hs, T, rowMajor(P, T), rowMajor(v, C3), o, C, false);  // out = P V
       }
     }
   }
@@ -72,33 +75,36 @@ void attentionBackward(float* dqkv, const float* dout, const float* qkv, const f
   for (int b = 0; b < B; ++b) {
     for (int h = 0; h < NH; ++h) {
       const int64_t off = static_cast<int64_t>(b) * T * C3 + h * hs;
-      ConstStridedMap Q(qkv + off, T, hs, Eigen::OuterStride<>(C3));
-      ConstStridedMap K(qkv + off + C, T, hs, Eigen::OuterStride<>(C3));
-      ConstStridedMap V(qkv + off + 2 * C, T, hs, Eigen::OuterStride<>(C3));
-      StridedMap dQ(dqkv + off, T, hs, Eigen::OuterStride<>(C3));
-      StridedMap dK(dqkv + off + C, T, hs, Eigen::OuterStride<>(C3));
-      StridedMap dV(dqkv + off + 2 * C, T, hs, Eigen::OuterStride<>(C3));
-      ConstMatrixMap P(att + (static_cast<int64_t>(b) * NH + h) * T * T, T, T);
-      ConstStridedMap dO(dout + static_cast<int64_t>(b) * T * C + h * hs, T, hs,
-                         Eigen::OuterStride<>(C));
+      // Q,K,V and dQ,dK,dV: (T,hs) columns of qkv / dqkv, row stride 3C.   P: (T,T)
+      const float* q = qkv + off;
+      const float* k = q + C;
+      const float* v = q + 2 * C;
+      float* dq = dqkv + off;
+      float* dk = dq + C;
+      float* dv = dq + 2 * C;
+      const float* P = att + (static_cast<int64_t>(b) * NH + h) * T * T;
+      const float* dO = dout + static_cast<int64_t>(b) * T * C + h * hs;  // (T,hs), row stride C
+      const int64_t TT = static_cast<int64_t>(T) * T;
       // out = P V:  dV += Pᵀ dO,  dP = dO Vᵀ
-      RowMatrix dS = dO * V.transpose();  // (T,T), becomes the gradient of the scaled scores
+      thread_local std::vector<float> dS, Pd;  // (T,T)
+      dS.resize(static_cast<size_t>(TT));
+      gemm(T, T, hs, rowMajor(dO, C), transposed(v, C3), dS.data(), T, false);  // becomes d scores
       if (drop) {
         // out = Pd V with Pd = P ⊙ M / (1-p):  dV += Pdᵀ dO,  dP = dPd ⊙ M / (1-p)
-        const uint8_t* m = dropout->mask + (static_cast<int64_t>(b) * NH + h) * T * T;
-        RowMatrix Pd(T, T);
-        for (int64_t k = 0; k < static_cast<int64_t>(T) * T; ++k) {
-          const float keep = m[k] ? keepScale : 0.0f;
-          Pd.data()[k] = P.data()[k] * keep;
-          dS.data()[k] *= keep;
+        const uint8_t* m = dropout->mask + (static_cast<int64_t>(b) * NH + h) * TT;
+        Pd.resize(static_cast<size_t>(TT));
+        for (int64_t i = 0; i < TT; ++i) {
+          const float keep = m[i] ? keepScale : 0.0f;
+          Pd[i] = P[i] * keep;
+          dS[i] *= keep;
         }
-        dV.noalias() += Pd.transpose() * dO;
+        gemm(T, hs, T, transposed(Pd.data(), T), rowMajor(dO, C), dv, C3, true);
       } else {
-        dV.noalias() += P.transpose() * dO;
+        gemm(T, hs, T, transposed(P, T), rowMajor(dO, C), dv, C3, true);
       }
       // softmax: dS_ij = P_ij (dP_ij - Σ_k P_ik dP_ik), then the 1/√hs of the scores
       for (int i = 0; i < T; ++i) {
-        const float* p = P.data() + static_cast<int64_t>(i) * T;
+        const float* p = P + static_cast<int64_t>(i) * T;
         float* d = dS.data() + static_cast<int64_t>(i) * T;
         double dot = 0;
         for (int j = 0; j < T; ++j) dot += static_cast<double>(p[j]) * d[j];
@@ -106,8 +112,8 @@ void attentionBackward(float* dqkv, const float* dout, const float* qkv, const f
         for (int j = 0; j < T; ++j) d[j] = p[j] * (d[j] - dotf) * scale;
       }
       // S = Q Kᵀ:  dQ += dS K,  dK += dSᵀ Q
-      dQ.noalias() += dS * K;
-      dK.noalias() += dS.transpose() * Q;
+      gemm(T, hs, T, rowMajor(dS.data(), T), rowMajor(k, C3), dq, C3, true);
+      gemm(T, hs, T, transposed(dS.data(), T), rowMajor(q, C3), dk, C3, true);
     }
   }
 }

@@ -1,19 +1,16 @@
 #include "core/nn/Linear.h"
 
+#include <cstddef>
 #include <vector>
 
-#include "core/nn/EigenMaps.h"
+#include "core/nn/Gemm.h"
 
 namespace embedlab::nn {
 
 void linearForward(float* out, const float* x, const float* w, const float* b, int64_t N, int C,
                    int OC) {
   // x: (N,C)  w: (OC,C)  b: (OC)  ->  out: (N,OC)
-  ConstMatrixMap X(x, N, C);
-  ConstMatrixMap W(w, OC, C);
-  MatrixMap Out(out, N, OC);
-  Out.noalias() = X * W.transpose();
-  if (b) Out.rowwise() += ConstRowVectorMap(b, OC);
+  gemm(N, OC, C, rowMajor(x, C), transposed(w, C), out, OC, false, b);
 }
 
 void addColumnSums(float* db, const float* dout, int64_t N, int C) {
@@ -29,15 +26,8 @@ void addColumnSums(float* db, const float* dout, int64_t N, int C) {
 void linearBackward(float* dx, float* dw, float* db, const float* dout, const float* x,
                     const float* w, int64_t N, int C, int OC) {
   // dout: (N,OC)  x: (N,C)  w: (OC,C)
-  ConstMatrixMap Dout(dout, N, OC);
-  if (dx) {
-    MatrixMap Dx(dx, N, C);
-    Dx.noalias() += Dout * ConstMatrixMap(w, OC, C);
-  }
-  if (dw) {
-    MatrixMap Dw(dw, OC, C);
-    Dw.noalias() += Dout.transpose() * ConstMatrixMap(x, N, C);
-  }
+  if (dx) gemm(N, C, OC, rowMajor(dout, OC), rowMajor(w, C), dx, C, true);           // dx += dout·w
+  if (dw) gemm(OC, C, N, transposed(dout, OC), rowMajor(x, C), dw, C, true);          // dw += doutᵀ·x
   if (db) addColumnSums(db, dout, N, OC);
 }
 

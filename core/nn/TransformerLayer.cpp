@@ -6,7 +6,7 @@
 #include "core/nn/Activations.h"
 #include "core/nn/Attention.h"
 #include "core/nn/Dropout.h"
-#include "core/nn/EigenMaps.h"
+#include "core/nn/Gemm.h"
 #include "core/nn/LayerNorm.h"
 #include "core/nn/Linear.h"
 
@@ -16,14 +16,10 @@ namespace {
 
 // The q, k and v projections write their column blocks of the packed (N,3C) buffer directly.
 void projectQkv(float* qkv, const float* x, const TransformerLayerWeights& w, int64_t N, int C) {
-  ConstMatrixMap X(x, N, C);
   const float* ws[3] = {w.wq, w.wk, w.wv};
   const float* bs[3] = {w.bq, w.bk, w.bv};
-  for (int part = 0; part < 3; ++part) {
-    StridedMap Out(qkv + part * C, N, C, Eigen::OuterStride<>(3 * C));
-    Out.noalias() = X * ConstMatrixMap(ws[part], C, C).transpose();
-    if (bs[part]) Out.rowwise() += ConstRowVectorMap(bs[part], C);
-  }
+  for (int part = 0; part < 3; ++part)
+    gemm(N, C, C, rowMajor(x, C), transposed(ws[part], C), qkv + part * C, 3 * C, false, bs[part]);
 }
 
 }  // namespace
@@ -112,19 +108,19 @@ void transformerLayerBackward(const TransformerLayerShape& s, const TransformerL
   if (training && s.attentionDropout > 0.0f)
     attDrop = {s.attentionDropout, a.seed * 4 + 3, true, const_cast<uint8_t*>(a.attDrop.data())};
   attentionBackward(dQkv.data(), dCtx.data(), a.qkv.data(), a.att.data(), s.B, s.T, C, s.NH, &attDrop);
-  ConstMatrixMap X(x, N, C);
-  MatrixMap dX(dx, N, C);
   const float* ws[3] = {w.wq, w.wk, w.wv};
   float* dws[3] = {g.wq, g.wk, g.wv};
   float* dbs[3] = {g.bq, g.bk, g.bv};
+  const int64_t C3 = 3 * static_cast<int64_t>(C);
   for (int part = 0; part < 3; ++part) {
-    ConstStridedMap dP(dQkv.data() + part * C, N, C, Eigen::OuterStride<>(3 * C));
-    dX.noalias() += dP * ConstMatrixMap(ws[part], C, C);
-    if (dws[part]) MatrixMap(dws[part], C, C).noalias() += dP.transpose() * X;
+    // dP: (N,C), the part's columns of dQkv (row stride 3C)
+    const float* dP = dQkv.data() + part * C;
+    gemm(N, C, C, rowMajor(dP, C3), rowMajor(ws[part], C), dx, C, true);              // dx += dP·W
+    if (dws[part]) gemm(C, C, N, transposed(dP, C3), rowMajor(x, C), dws[part], C, true);  // dW += dPᵀ·x
     if (dbs[part]) {
       std::vector<double> acc(static_cast<size_t>(C), 0.0);
       for (int64_t n = 0; n < N; ++n)
-        for (int c = 0; c < C; ++c) acc[c] += dP(n, c);
+        for (int c = 0; c < C; ++c) acc[c] += dP[n * C3 + c];
       for (int c = 0; c < C; ++c) dbs[part][c] += static_cast<float>(acc[c]);
     }
   }
