@@ -1,6 +1,8 @@
 // embedlab-cli train word2vec: the flags of word2vec.c / fastText mapped onto Word2VecOptions, the
-// job run on this thread with progress on stderr and Ctrl-C mapped to its stop token.
+// job run on this thread with progress on stderr and Ctrl-C mapped to its stop token. A stopped
+// run keeps its checkpoint (OUT.checkpoint by default); running the same command again resumes.
 #include <cstdint>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/Command.h"
@@ -33,7 +35,16 @@ void defineFlags(ArgParser& args) {
       .option("seed", "S", "1", "random seed")
       .option("kernel", "auto|per-pair|minibatch", "auto",
               "how updates are computed: word2vec.c's per pair, or shared negatives as small matrix products")
+      .option("chunk-bytes", "N", "0",
+              "each thread reads its part of a plain corpus file in chunks of about N bytes, in a seeded "
+              "order shuffled every epoch (0: in order)")
       .option("loss-log", "FILE.csv", "", "also write every progress report as CSV (words,loss,lr,words_per_sec)")
+      .option("checkpoint", "FILE", "OUT.checkpoint",
+              "where a stopped run keeps its state for a resume (removed when training finishes)")
+      .option("checkpoint-every", "N", "0", "also write the checkpoint every N corpus words (0: not by words)")
+      .option("checkpoint-seconds", "S", "600", "also write the checkpoint every S seconds of training (0: not by time)")
+      .flag("fresh", "start over even if the checkpoint exists (default: resume from it)")
+      .flag("no-checkpoint", "keep no checkpoint: a stopped run leaves nothing behind")
       .flag("pre-tokenized", "split the corpus on whitespace only, no lowercasing");
 }
 
@@ -58,6 +69,7 @@ Word2VecOptions readOptions(const ArgParser& args) {
              : kernel == "per-pair" ? Word2VecOptions::Kernel::PerPair
                                     : Word2VecOptions::Kernel::Minibatch;
   o.preTokenized = args.isSet("pre-tokenized");
+  o.chunkBytes = args.getInt("chunk-bytes", 0, INT64_MAX);
 
   o.outputPath = args.getPath("out");
   const std::string ext = extensionOf(o.outputPath);
@@ -65,6 +77,16 @@ Word2VecOptions readOptions(const ArgParser& args) {
     throw UsageError("--out: " + o.outputPath + ": unknown vector format (use .vec, .txt, .bin or .tsv)");
   if (args.given("loss-log")) o.lossLogPath = args.getPath("loss-log");
   o.corpusFiles = args.getAll("corpus");
+  if (!args.isSet("no-checkpoint")) {
+    o.checkpointPath = args.given("checkpoint") ? args.getPath("checkpoint") : o.outputPath + ".checkpoint";
+    o.checkpointEveryWords = args.getInt("checkpoint-every", 0, INT64_MAX);
+    o.checkpointEverySeconds = args.getDouble("checkpoint-seconds", 0, 1e9);
+  } else if (args.given("checkpoint") || args.given("checkpoint-every") || args.given("checkpoint-seconds")) {
+    throw UsageError("--no-checkpoint: cannot be combined with --checkpoint, --checkpoint-every or --checkpoint-seconds");
+  }
+  if (!o.checkpointPath.empty() && (o.checkpointPath == o.outputPath || o.checkpointPath == o.lossLogPath))
+    throw UsageError("--checkpoint: " + o.checkpointPath + " is also the output or the loss log");
+  o.resume = !args.isSet("fresh");
   return o;
 }
 
@@ -76,8 +98,12 @@ nlohmann::ordered_json run(const ArgParser& args, CommandContext& ctx) {
   // Files are checked before any work, so a typo costs a second rather than a training run.
   requireWritableOutput(options.outputPath);
   if (!options.lossLogPath.empty()) requireWritableOutput(options.lossLogPath);
+  if (!options.checkpointPath.empty()) requireWritableOutput(options.checkpointPath);
   for (const std::string& file : options.corpusFiles) requireInputFile(file);
   if (defaultCorpus) ctx.warn("no --corpus given: training on the default corpus " + options.corpusFiles.back());
+  std::error_code ec;
+  if (!options.checkpointPath.empty() && options.resume && std::filesystem::exists(options.checkpointPath, ec))
+    ctx.warn("resuming from " + options.checkpointPath + " (use --fresh to start over)");
 
   Word2VecJob job(options);
   StopToken token;
@@ -91,13 +117,18 @@ nlohmann::ordered_json run(const ArgParser& args, CommandContext& ctx) {
   switch (result.status) {
     case JobStatus::Finished: break;
     case JobStatus::Stopped:
+      if (!options.checkpointPath.empty() && std::filesystem::exists(options.checkpointPath, ec))
+        throw Error("interrupted: training stopped after " + std::to_string(job.summary().trainWords) + " words; " +
+                    options.checkpointPath + " keeps it for a resume (run the same command again), " +
+                    options.outputPath + " was not written");
       throw Error("interrupted: training stopped, " + options.outputPath + " was not written");
     case JobStatus::Failed:
       throw Error(result.message.empty() ? "training failed" : result.message);
   }
   const Word2VecSummary& s = job.summary();
-  return {{"words_per_sec", s.wordsPerSec}, {"seconds", s.seconds},   {"train_words", s.trainWords},
-          {"vocab_size", s.vocabSize},      {"final_loss", s.finalLoss}, {"out", options.outputPath}};
+  return {{"words_per_sec", s.wordsPerSec}, {"seconds", s.seconds},     {"train_words", s.trainWords},
+          {"vocab_size", s.vocabSize},      {"final_loss", s.finalLoss}, {"out", options.outputPath},
+          {"resumed_words", s.resumedWords}};
 }
 
 const CommandRegistration registration{{
@@ -109,7 +140,11 @@ const CommandRegistration registration{{
     "  {\"words_per_sec\":...,\"seconds\":...,\"train_words\":...,\"vocab_size\":...,\"final_loss\":...,\n"
     "   \"out\":\"vectors.bin\"}\n"
     "  train_words: corpus words processed over all epochs; final_loss: mean loss of the last\n"
-    "  reporting window. Ctrl-C stops training; nothing is written then (exit code 1).",
+    "  reporting window; resumed_words: words done by the checkpoint this run resumed from (0: a\n"
+    "  fresh start). Ctrl-C stops training (exit code 1) and keeps OUT.checkpoint; running the same\n"
+    "  command again resumes from it (with --threads 1 and a fixed --seed, bit for bit as if never\n"
+    "  stopped); --fresh starts over. A checkpoint of other settings or another corpus is refused.\n"
+    "  The checkpoint is removed when training finishes and OUT is written.",
     defineFlags, run}};
 
 }  // namespace

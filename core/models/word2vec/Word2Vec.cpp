@@ -140,6 +140,7 @@ std::vector<std::pair<std::string, std::string>> runSettings(const Word2VecOptio
           {"pre-tokenized", o.preTokenized ? "yes" : "no"},
           {"max-sentence-length", std::to_string(o.maxSentenceLength)},
           {"kernel", o.effectiveKernel() == Word2VecOptions::Kernel::PerPair ? "per-pair" : "minibatch"},
+          {"chunk-bytes", std::to_string(o.chunkBytes)},
           {"threads", std::to_string(threads)}};
 }
 
@@ -162,6 +163,7 @@ void Word2VecOptions::validate() const {
   if (threads < 0 || threads > 1024) bad("threads must be between 0 (all cores) and 1024");
   if (maxSentenceLength < 1) bad("max sentence length must be at least 1");
   if (!(reportIntervalSeconds > 0) || !std::isfinite(reportIntervalSeconds)) bad("report interval must be > 0");
+  if (chunkBytes < 0) bad("chunk size must be 0 (read each part in order) or a positive number of bytes");
   if (checkpointEveryWords < 0) bad("checkpoint-every must be 0 (off) or a positive number of words");
   if (!(checkpointEverySeconds >= 0) || !std::isfinite(checkpointEverySeconds))
     bad("checkpoint interval in seconds must be a finite number >= 0");
@@ -301,6 +303,12 @@ struct Trainer {
     }
     if (opt.sample > 0) keep = vocab.keepProbabilities(opt.sample);
     index = std::make_unique<WordIndex>(vocab);
+    fileBytes.clear();
+    if (chunked())
+      for (const std::string& file : opt.corpusFiles) {
+        const CorpusReader r(file);
+        fileBytes.push_back(r.compressed() ? -1 : r.fileBytes());
+      }
     maxThreads = opt.threads > 0 ? opt.threads : omp_get_max_threads();
     published = std::make_unique<Published[]>(maxThreads);
     lastPerThread.assign(maxThreads, Snapshot{});
@@ -325,6 +333,40 @@ struct Trainer {
     lastTotal = total;
     resumedWords = total.words;
     lossLog = previousLossLog;
+  }
+
+  // ---- what a thread reads in an epoch -----------------------------------------------------------
+
+  // One stretch of the corpus a thread reads start to end: part `part` of `parts` of a file.
+  struct Unit {
+    int file = 0, part = 0, parts = 1;
+  };
+  std::vector<int64_t> fileBytes;  // of each corpus file; -1: compressed (read in order only)
+
+  bool chunked() const { return opt.chunkBytes > 0; }
+
+  // In order: the thread's part of every file, file after file. In chunks: its part of each plain
+  // file cut into chunks of about chunkBytes, all visited in an order drawn anew every epoch from
+  // (seed, epoch, thread), so that a corpus whose topics change along the file reaches every
+  // thread mixed. (The chunks of a part are the parts tid*C .. tid*C+C-1 of team*C: together
+  // exactly the thread's part.)
+  std::vector<Unit> unitsOf(int tid, int team, int epoch) const {
+    std::vector<Unit> units;
+    for (int f = 0; f < static_cast<int>(opt.corpusFiles.size()); ++f) {
+      if (!chunked() || fileBytes[f] < 0) {
+        units.push_back({f, tid, team});
+        continue;
+      }
+      const int64_t perThread = fileBytes[f] / team;
+      const int64_t c = std::clamp<int64_t>((perThread + opt.chunkBytes - 1) / opt.chunkBytes, 1, 1 << 20);
+      for (int64_t k = 0; k < c; ++k)
+        units.push_back({f, static_cast<int>(tid * c + k), static_cast<int>(team * c)});
+    }
+    if (chunked()) {
+      w2v::Rng rng(opt.seed ^ 0xc4a2c5f1e3b7d901ULL, (static_cast<uint64_t>(epoch) << 16) + static_cast<uint64_t>(tid));
+      for (size_t i = units.size(); i > 1; --i) std::swap(units[i - 1], units[rng.below(static_cast<uint32_t>(i))]);
+    }
+    return units;
   }
 
   // ---- one thread ------------------------------------------------------------------------------
@@ -530,13 +572,8 @@ struct Trainer {
     Tokenizer::Options tokOptions;
     tokOptions.preTokenized = opt.preTokenized;
     const Tokenizer tokenizer(tokOptions);
-    std::vector<std::unique_ptr<CorpusReader>> readers;
-    for (const std::string& file : opt.corpusFiles) {
-      CorpusReader::Options ro;
-      ro.part = tid;
-      ro.parts = parts;
-      readers.push_back(std::make_unique<CorpusReader>(file, ro));
-    }
+    std::vector<std::unique_ptr<CorpusReader>> readers(opt.corpusFiles.size());  // in order: one per file
+    std::unique_ptr<CorpusReader> chunkReader;                                   // in chunks: the current one
 
     std::string line, tokenBuffer;
     std::vector<std::string_view> tokens;
@@ -545,11 +582,30 @@ struct Trainer {
     const float* keepP = keep.empty() ? nullptr : keep.data();
     const size_t maxLen = static_cast<size_t>(opt.maxSentenceLength);
 
-    const int files = static_cast<int>(readers.size());
     for (int epoch = start.epoch; epoch < opt.epochs; ++epoch) {
-      for (int f = epoch == start.epoch ? start.file : 0; f < files; ++f) {
-        CorpusReader& reader = *readers[f];
-        if (epoch > 0) reader.rewind();
+      const std::vector<Unit> units = unitsOf(tid, parts, epoch);
+      if (epoch == start.epoch && start.file >= static_cast<int>(units.size()))
+        throw Error("word2vec: the checkpoint's position does not fit this corpus (the corpus changed?)");
+      for (int f = epoch == start.epoch ? start.file : 0; f < static_cast<int>(units.size()); ++f) {
+        const Unit& unit = units[f];
+        // In order, each file's reader is opened once and rewound every epoch; in chunks, a reader
+        // is opened on each chunk (a byte range cut at line starts: a seek, no scan).
+        CorpusReader::Options ro;
+        ro.part = unit.part;
+        ro.parts = unit.parts;
+        CorpusReader* open = nullptr;
+        if (chunked()) {
+          chunkReader = std::make_unique<CorpusReader>(opt.corpusFiles[unit.file], ro);
+          open = chunkReader.get();
+        } else {
+          std::unique_ptr<CorpusReader>& r = readers[unit.file];
+          if (r)
+            r->rewind();
+          else
+            r = std::make_unique<CorpusReader>(opt.corpusFiles[unit.file], ro);
+          open = r.get();
+        }
+        CorpusReader& reader = *open;
         int64_t lineNo = 0;      // lines of this file (part) done in this epoch
         size_t firstToken = 0;   // of the next line
         if (resumeFrom && epoch == start.epoch && f == start.file) {

@@ -41,6 +41,11 @@ struct Word2VecOptions {
   std::string lossLogPath;     // if set, a CSV of every progress report (words,loss,lr,words_per_sec)
   double reportIntervalSeconds = 0.1;
   Kernel kernel = Kernel::Auto;
+  // How a thread reads its part of a plain-text file (added for issue 2): 0 in order, start to
+  // end; > 0 in chunks of about this many bytes, visited in a seeded order drawn anew each epoch
+  // (streaming, no extra memory; with threads = 1 and a fixed seed still bit-reproducible).
+  // Compressed files are always read in order.
+  int64_t chunkBytes = 0;
 
   // Checkpoints (added to the contract for resuming, issue 8). With checkpointPath set, the run
   // keeps there everything needed to continue it (Word2VecCheckpoint.h): written atomically when

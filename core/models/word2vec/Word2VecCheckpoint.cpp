@@ -324,7 +324,7 @@ Word2VecCheckpoint::Reader::Reader(const std::string& path) : path_(path) {
     ThreadPosition p;
     const std::string w = "state.threads[" + std::to_string(state_.threads.size()) + "]";
     p.epoch = static_cast<int32_t>(check.integer(t, "epoch", w, 0, 100000));
-    p.file = static_cast<int32_t>(check.integer(t, "file", w, 0, static_cast<int64_t>(state_.corpus.size()) - 1));
+    p.file = static_cast<int32_t>(check.integer(t, "file", w, 0, INT32_MAX));  // a file, or a chunk
     p.lines = check.integer(t, "lines", w, 0, INT64_MAX);
     p.token = check.integer(t, "token", w, 0, INT64_MAX);
     p.rng = check.hexValue(t, "rng", w);

@@ -30,7 +30,8 @@ class Word2VecCheckpoint {
 
   // Where one worker thread stands, taken at one of its sync points (between sentences, so no
   // sentence is half trained): the next word it reads is token `token` of line `lines` (0-based,
-  // counting the reader's lines or line pieces) of corpus file `file` in epoch `epoch`.
+  // counting the reader's lines or line pieces) of the `file`-th stretch the thread reads in epoch
+  // `epoch`: a corpus file, or with chunked reading a chunk in that epoch's order.
   struct ThreadPosition {
     int32_t epoch = 0;
     int32_t file = 0;

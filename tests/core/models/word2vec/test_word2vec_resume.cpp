@@ -124,14 +124,18 @@ class TestWord2VecResume : public QObject {
     QTest::addColumn<int>("loss");
     QTest::addColumn<int>("maxSentence");
     QTest::addColumn<QList<int>>("stops");
-    QTest::newRow("sg ns") << int(Arch::SkipGram) << int(Loss::NegativeSampling) << 1000 << QList<int>{7};
-    QTest::newRow("cbow ns") << int(Arch::Cbow) << int(Loss::NegativeSampling) << 1000 << QList<int>{23};
-    QTest::newRow("sg hs") << int(Arch::SkipGram) << int(Loss::HierarchicalSoftmax) << 1000 << QList<int>{31};
+    QTest::addColumn<int>("chunkBytes");
+    QTest::newRow("sg ns") << int(Arch::SkipGram) << int(Loss::NegativeSampling) << 1000 << QList<int>{7} << 0;
+    QTest::newRow("cbow ns") << int(Arch::Cbow) << int(Loss::NegativeSampling) << 1000 << QList<int>{23} << 0;
+    QTest::newRow("sg hs") << int(Arch::SkipGram) << int(Loss::HierarchicalSoftmax) << 1000 << QList<int>{31} << 0;
     // Short sentences: stops fall inside a line; two stops in a row.
     QTest::newRow("cbow hs, mid-line, twice") << int(Arch::Cbow) << int(Loss::HierarchicalSoftmax) << 5
-                                              << QList<int>{11, 29};
+                                              << QList<int>{11, 29} << 0;
     QTest::newRow("sg ns, twice") << int(Arch::SkipGram) << int(Loss::NegativeSampling) << 1000
-                                  << QList<int>{3, 40};
+                                  << QList<int>{3, 40} << 0;
+    // Chunks of ~4 KB read in a shuffled order: the position is a chunk of that epoch's order.
+    QTest::newRow("sg ns, chunks, twice") << int(Arch::SkipGram) << int(Loss::NegativeSampling) << 1000
+                                          << QList<int>{9, 44} << 4096;
   }
 
   void resumeIsBitIdentical() {
@@ -139,8 +143,10 @@ class TestWord2VecResume : public QObject {
     QFETCH(int, loss);
     QFETCH(int, maxSentence);
     QFETCH(QList<int>, stops);
+    QFETCH(int, chunkBytes);
     QTemporaryDir dir;
     Word2VecOptions o = options(writeCorpus(dir, 2500, 11), dir.filePath("run.ckpt").toStdString());
+    o.chunkBytes = chunkBytes;
     o.arch = Arch(arch);
     o.loss = Loss(loss);
     o.maxSentenceLength = maxSentence;
@@ -168,6 +174,27 @@ class TestWord2VecResume : public QObject {
     QVERIFY(sameBits(vectorsOf(job), straight));
     QVERIFY(fs::exists(o.outputPath));
     QVERIFY2(!fs::exists(o.checkpointPath), "a finished run removes its checkpoint");
+  }
+
+  // Reading in chunks visits every word of every epoch once (the chunks of a part add up to the
+  // part), is reproducible with one thread and a fixed seed, and differs from reading in order.
+  void chunksCoverThePartInAnotherOrder() {
+    QTemporaryDir dir;
+    Word2VecOptions o = options(writeCorpus(dir, 2500, 19), "");
+    o.sample = 0;
+    const std::vector<float> inOrder = straightRun(o);
+    o.chunkBytes = 3000;
+    std::vector<std::vector<float>> runs;
+    for (int threads : {1, 1, 2}) {
+      o.threads = threads;
+      Word2VecJob job(o);
+      QCOMPARE(int(runJob(job, 0).status), int(JobStatus::Finished));
+      QCOMPARE(job.summary().trainWords, int64_t(o.epochs) * job.vocabulary()->totalCount());
+      runs.push_back(vectorsOf(job));
+    }
+    QVERIFY(sameBits(runs[0], runs[1]));
+    QVERIFY(!sameBits(runs[0], inOrder));
+    QVERIFY(!sameBits(runs[0], runs[2]));
   }
 
   // Periodic checkpoints change nothing in the result, and a run killed after one (here: the
