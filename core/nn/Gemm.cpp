@@ -3,7 +3,6 @@
 #include <omp.h>
 
 #include <algorithm>
-#include <cstring>
 #include <vector>
 
 #if defined(__AVX2__) && defined(__FMA__)
@@ -105,7 +104,8 @@ void packB(float* dst, const ConstMatrixRef& B, int64_t k0, int64_t kc, int64_t 
     for (int64_t k = 0; k < kc; ++k) {
       const float* src = base + k * B.rowStride;
       float* d = dst + k * NR;
-      std::memcpy(d, src, sizeof(float) * nr);
+      // (a plain loop: a call to memcpy for 64 bytes cost more than the copy)
+      for (int j = 0; j < nr; ++j) d[j] = src[j];
       for (int j = nr; j < NR; ++j) d[j] = 0.0f;
     }
   } else {

@@ -76,8 +76,18 @@ void transformerLayerBackward(const TransformerLayerShape& s, const TransformerL
                               const float* x, const TransformerLayerActs& a, bool training) {
   const int C = s.C, FF = s.FF;
   const int64_t N = static_cast<int64_t>(s.B) * s.T;
-  std::vector<float> dRes2(N * C, 0.0f), dH1(N * C, 0.0f), dF(N * C, 0.0f), dAct(N * FF, 0.0f),
-      dPre(N * FF, 0.0f);
+  // Scratch of this thread, kept between calls: fresh vectors of a batch's size each call went
+  // to mmap and back, and the page faults cost more than the element-wise work here.
+  thread_local std::vector<float> dRes2, dH1, dF, dAct, dPre, dQkv;
+  const auto zeroed = [](std::vector<float>& v, int64_t n) {
+    v.resize(static_cast<size_t>(n));
+    std::fill(v.begin(), v.end(), 0.0f);
+  };
+  zeroed(dRes2, N * C);
+  dH1.resize(static_cast<size_t>(N * C));  // a copy of dRes2 below
+  zeroed(dF, N * C);
+  zeroed(dAct, N * FF);
+  zeroed(dPre, N * FF);
   // out = LN2(res2), res2 = h1 + drop(f)
   layerNormBackward(dRes2.data(), g.ln2w, g.ln2b, dout, a.res2.data(), w.ln2w, a.ln2Mean.data(),
                     a.ln2Rstd.data(), N, C);
@@ -103,7 +113,7 @@ void transformerLayerBackward(const TransformerLayerShape& s, const TransformerL
   std::fill(dCtx.begin(), dCtx.end(), 0.0f);
   linearBackward(dCtx.data(), g.wo, g.bo, dProj.data(), a.ctx.data(), w.wo, N, C, C);
   // attention, then the three projections from their column blocks of dqkv
-  std::vector<float> dQkv(N * 3 * C, 0.0f);
+  zeroed(dQkv, N * 3 * C);
   AttentionDropout attDrop;
   if (training && s.attentionDropout > 0.0f)
     attDrop = {s.attentionDropout, a.seed * 4 + 3, true, const_cast<uint8_t*>(a.attDrop.data())};
