@@ -120,9 +120,7 @@ EmbeddingSet loadProjectorTsv(const std::string& path, const WordVectorsLoadOpti
   const auto started = std::chrono::steady_clock::now();
   int64_t dim = 0;
   std::vector<float> matrix;
-  std::vector<float> values;
-  std::vector<size_t> slots;
-  std::vector<LineResult> results;
+  ParsedLines parsed;
   int64_t rows = 0;
   int64_t firstBlank = 0;  // line number of the first blank line, 0: none yet
   forEachLineChunk(in, [&](const std::vector<std::string_view>& lines, int64_t firstLine) {
@@ -134,30 +132,21 @@ EmbeddingSet loadProjectorTsv(const std::string& path, const WordVectorsLoadOpti
       if (dim <= 0) throw Error(path + ": line 1: no values");
       if (dim > kMaxDim) throw Error(path + ": line 1: " + std::to_string(dim) + " values is not a plausible dimension");
     }
-    reportShortLine(path, lines, 0, firstLine, dim, false);
-    const size_t filled = assignSlots(lines, 0, slots);
-    values.resize(filled * static_cast<size_t>(dim));
-    results.assign(n, LineResult{});
-#pragma omp parallel for num_threads(threads) schedule(dynamic, 256) if (filled * dim >= kParallelValues)
-    for (int64_t i = 0; i < static_cast<int64_t>(n); ++i) {
-      if (slots[i] == kNoSlot) {
-        results[i].blank = true;
-        continue;
-      }
-      parseLine(lines[i], false, dim, values.data() + slots[i] * dim, results[i]);
-    }
+    parseLines(path, lines, 0, firstLine, dim, false, threads, parsed);
     for (size_t i = 0; i < n; ++i) {
       // Only trailing blank lines are allowed: rows pair with metadata lines by position. The
       // first blank line is remembered (across chunks) and named when a row follows it; looking
       // ahead from every blank line instead took quadratic time on a long blank tail.
-      if (results[i].blank) {
+      const LineResult& result = parsed.results[i];
+      if (result.blank) {
         if (firstBlank == 0) firstBlank = firstLine + static_cast<int64_t>(i);
         continue;
       }
       if (firstBlank > 0) throw Error(path + ": line " + std::to_string(firstBlank) + ": empty line");
-      if (!results[i].error.empty())
-        throw Error(path + ": line " + std::to_string(firstLine + static_cast<int64_t>(i)) + ": " + results[i].error);
-      matrix.insert(matrix.end(), values.begin() + slots[i] * dim, values.begin() + (slots[i] + 1) * dim);
+      if (!result.error.empty())
+        throw Error(path + ": line " + std::to_string(firstLine + static_cast<int64_t>(i)) + ": " + result.error);
+      const float* row = parsed.row(i, dim);
+      matrix.insert(matrix.end(), row, row + dim);
       ++rows;
       if (options.maxRows > 0 && rows >= options.maxRows) return false;
     }

@@ -52,9 +52,7 @@ EmbeddingSet loadTextVectors(const std::string& path, VectorFormat requested, co
   Header header;
   EmbeddingSet set;
   int64_t fileRows = 0;  // data rows read (duplicates included)
-  std::vector<float> values;
-  std::vector<size_t> slots;
-  std::vector<LineResult> results;
+  ParsedLines parsed;
   bool sawData = false;
   bool done = false;
 
@@ -113,29 +111,18 @@ EmbeddingSet loadTextVectors(const std::string& path, VectorFormat requested, co
 
     const size_t n = lines.size() - begin;
     const int64_t dim = header.dim;
-    reportShortLine(path, lines, begin, firstLine, dim, true);
-    const size_t filled = assignSlots(lines, begin, slots);
-    values.resize(filled * static_cast<size_t>(dim));
-    results.assign(n, LineResult{});
-    // Lines are independent: parse them in parallel, then append in file order.
-#pragma omp parallel for num_threads(threads) schedule(dynamic, 256) if (filled * dim >= kParallelValues)
-    for (int64_t i = 0; i < static_cast<int64_t>(n); ++i) {
-      if (slots[i] == kNoSlot) {
-        results[i].blank = true;
-        continue;
-      }
-      parseLine(lines[begin + static_cast<size_t>(i)], true, dim, values.data() + slots[i] * dim, results[i]);
-    }
+    parseLines(path, lines, begin, firstLine, dim, true, threads, parsed);
     for (size_t i = 0; i < n; ++i) {
       const int64_t lineNo = firstLine + static_cast<int64_t>(begin + i);
-      if (results[i].blank) continue;
+      const LineResult& result = parsed.results[i];
+      if (result.blank) continue;
       if (withHeader && fileRows == header.rows) {
         if (options.maxRows > 0 && fileRows >= options.maxRows) return false;
         throw Error(path + ": line " + std::to_string(lineNo) + ": more rows than the header's " +
                     std::to_string(header.rows));
       }
-      if (!results[i].error.empty()) throw Error(path + ": line " + std::to_string(lineNo) + ": " + results[i].error);
-      appendRow(set, results[i].label, values.data() + slots[i] * dim, 0, report);
+      if (!result.error.empty()) throw Error(path + ": line " + std::to_string(lineNo) + ": " + result.error);
+      appendRow(set, result.label, parsed.row(i, dim), 0, report);
       sawData = true;
       ++fileRows;
       if (options.maxRows > 0 && fileRows >= options.maxRows) {

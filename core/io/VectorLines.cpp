@@ -15,6 +15,38 @@ namespace {
 
 constexpr size_t kChunkBytes = 16u << 20;     // text is parsed 16 MiB at a time
 constexpr size_t kMaxLineBytes = 256u << 20;  // a million values of ~50 characters fit
+// Below this many values a chunk is parsed by one thread: waking a team costs more than it saves
+// (milliseconds on a busy machine).
+constexpr int64_t kParallelValues = 1 << 16;
+
+// A chunk is parsed into (lines, dim) floats. Each valid line needs at least 2 bytes per value, so
+// when lines x dim exceeds half the chunk's bytes some line is too short (a damaged header or a
+// wrong file): find it and throw its error instead of allocating for lines that cannot be valid.
+void reportShortLine(const std::string& path, const std::vector<std::string_view>& lines, size_t begin,
+                     int64_t firstLine, int64_t dim, bool hasLabel) {
+  if (begin >= lines.size()) return;
+  const size_t bytes = static_cast<size_t>(lines.back().data() + lines.back().size() - lines[begin].data());
+  size_t n = 0;  // lines that hold a row (blank lines take no values)
+  for (size_t i = begin; i < lines.size(); ++i) n += !blankLine(lines[i]);
+  if (n * static_cast<size_t>(dim) <= bytes / 2 + static_cast<size_t>(dim)) return;
+  std::vector<float> one(static_cast<size_t>(dim));
+  for (size_t i = begin; i < lines.size(); ++i) {
+    if (blankLine(lines[i])) continue;
+    LineResult r;
+    parseLine(lines[i], hasLabel, dim, one.data(), r);
+    if (!r.error.empty())
+      throw Error(path + ": line " + std::to_string(firstLine + static_cast<int64_t>(i)) + ": " + r.error);
+  }
+}
+
+// Where each line's values go in the value buffer: blank lines get none (kNoSlot). Returns the
+// number of rows that get a slot.
+size_t assignSlots(const std::vector<std::string_view>& lines, size_t begin, std::vector<size_t>& slots) {
+  slots.resize(lines.size() - begin);
+  size_t rows = 0;
+  for (size_t i = begin; i < lines.size(); ++i) slots[i - begin] = blankLine(lines[i]) ? kNoSlot : rows++;
+  return rows;
+}
 
 }  // namespace
 
@@ -150,28 +182,22 @@ void forEachLineChunk(InputFile& in, const LineChunkHandler& onLines) {
   }
 }
 
-void reportShortLine(const std::string& path, const std::vector<std::string_view>& lines, size_t begin,
-                     int64_t firstLine, int64_t dim, bool hasLabel) {
-  if (begin >= lines.size()) return;
-  const size_t bytes = static_cast<size_t>(lines.back().data() + lines.back().size() - lines[begin].data());
-  size_t n = 0;  // lines that hold a row (blank lines take no values)
-  for (size_t i = begin; i < lines.size(); ++i) n += !blankLine(lines[i]);
-  if (n * static_cast<size_t>(dim) <= bytes / 2 + static_cast<size_t>(dim)) return;
-  std::vector<float> one(static_cast<size_t>(dim));
-  for (size_t i = begin; i < lines.size(); ++i) {
-    if (blankLine(lines[i])) continue;
-    LineResult r;
-    parseLine(lines[i], hasLabel, dim, one.data(), r);
-    if (!r.error.empty())
-      throw Error(path + ": line " + std::to_string(firstLine + static_cast<int64_t>(i)) + ": " + r.error);
+void parseLines(const std::string& path, const std::vector<std::string_view>& lines, size_t begin, int64_t firstLine,
+                int64_t dim, bool hasLabel, int threads, ParsedLines& out) {
+  const size_t n = lines.size() - begin;
+  reportShortLine(path, lines, begin, firstLine, dim, hasLabel);
+  const size_t filled = assignSlots(lines, begin, out.slots);
+  out.values.resize(filled * static_cast<size_t>(dim));
+  out.results.assign(n, LineResult{});
+  const std::vector<size_t>& slots = out.slots;
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 256) if (filled * dim >= kParallelValues)
+  for (int64_t i = 0; i < static_cast<int64_t>(n); ++i) {
+    if (slots[i] == kNoSlot) {
+      out.results[i].blank = true;
+      continue;
+    }
+    parseLine(lines[begin + static_cast<size_t>(i)], hasLabel, dim, out.values.data() + slots[i] * dim, out.results[i]);
   }
-}
-
-size_t assignSlots(const std::vector<std::string_view>& lines, size_t begin, std::vector<size_t>& slots) {
-  slots.resize(lines.size() - begin);
-  size_t rows = 0;
-  for (size_t i = begin; i < lines.size(); ++i) slots[i - begin] = blankLine(lines[i]) ? kNoSlot : rows++;
-  return rows;
 }
 
 }  // namespace embedlab::wordvectors

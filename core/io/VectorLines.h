@@ -14,10 +14,6 @@ namespace embedlab::wordvectors {
 
 class InputFile;
 
-// Below this many values a chunk is parsed by one thread: waking a team costs more than it saves
-// (milliseconds on a busy machine).
-constexpr int64_t kParallelValues = 1 << 16;
-
 inline bool isSeparator(char ch) { return ch == ' ' || ch == '\t'; }
 
 struct Header {
@@ -50,16 +46,21 @@ bool blankLine(std::string_view line);
 using LineChunkHandler = std::function<bool(const std::vector<std::string_view>& lines, int64_t firstLine)>;
 void forEachLineChunk(InputFile& in, const LineChunkHandler& onLines);
 
-// A chunk is parsed into (lines, dim) floats. Each valid line needs at least 2 bytes per value, so
-// when lines x dim exceeds half the chunk's bytes some line is too short (a damaged header or a
-// wrong file): find it and throw its error instead of allocating for lines that cannot be valid.
-void reportShortLine(const std::string& path, const std::vector<std::string_view>& lines, size_t begin,
-                     int64_t firstLine, int64_t dim, bool hasLabel);
-
-// Where each line's values go in a chunk's value buffer: blank lines get none (kNoSlot), so that
-// a few bytes of blank lines cannot make a header's dimension allocate gigabytes. Returns the
-// number of rows that get a slot.
+// A chunk's lines, parsed. Blank lines take no room in values (a few bytes of blank lines must not
+// make a header's dimension allocate gigabytes).
 constexpr size_t kNoSlot = ~size_t{0};
-size_t assignSlots(const std::vector<std::string_view>& lines, size_t begin, std::vector<size_t>& slots);
+struct ParsedLines {
+  std::vector<float> values;        // (rows, dim): the values of the lines that hold a row
+  std::vector<size_t> slots;        // per line: its row in values, kNoSlot for a blank line
+  std::vector<LineResult> results;  // per line: its label, or its error, or blank
+  const float* row(size_t line, int64_t dim) const { return values.data() + slots[line] * static_cast<size_t>(dim); }
+};
+
+// Parses lines[begin..] (line numbers from firstLine + begin) into out, in parallel: lines are
+// independent, and readers then take the rows in file order (out's per-line vectors count from
+// begin). A chunk whose lines are too short for dim values throws the first bad line's error
+// before anything is allocated for it (a damaged header or a wrong file).
+void parseLines(const std::string& path, const std::vector<std::string_view>& lines, size_t begin, int64_t firstLine,
+                int64_t dim, bool hasLabel, int threads, ParsedLines& out);
 
 }  // namespace embedlab::wordvectors

@@ -4,7 +4,6 @@
 // seed. Defaults are embedlab-cli's (`train bert`).
 #include "ui/models/ModelOptionsForm.h"
 
-class QFormLayout;
 class QLineEdit;
 class QSpinBox;
 
@@ -15,18 +14,12 @@ class BertForm : public ModelOptionsForm {
  public:
   explicit BertForm(QWidget* parent = nullptr);
 
-  QVariantMap values() const override;
-  void setValues(const QVariantMap& values) override;
   void restoreDefaults() override;
   QString validate() const override;
 
- protected:
-  void changeEvent(QEvent* event) override;
-
  private:
-  void retranslate();
+  void retranslate() override;
 
-  QFormLayout* layout_ = nullptr;
   QSpinBox* layers_ = nullptr;
   QSpinBox* hidden_ = nullptr;
   QSpinBox* heads_ = nullptr;

@@ -1,8 +1,5 @@
 #include "ui/models/elmo/ElmoForm.h"
 
-#include <QEvent>
-#include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QThread>
@@ -18,57 +15,36 @@ namespace embedlab::ui {
 
 namespace {
 
-QSpinBox* makeSpin(QWidget* parent, int min, int max, const char* name) {
-  auto* s = new QSpinBox(parent);
-  s->setRange(min, max);
-  s->setAccelerated(true);
-  s->setObjectName(QLatin1String(name));
-  return s;
-}
-
 const char* const kDefaultFilters = "1:32, 2:32, 3:64, 4:128, 5:256";
 
 }  // namespace
 
 ElmoForm::ElmoForm(QWidget* parent) : ModelOptionsForm(parent) {
-  layout_ = new QFormLayout(this);
-  layout_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-
   filters_ = new QLineEdit(this);
   filters_->setObjectName(QStringLiteral("char_filters"));
-  highway_ = makeSpin(this, 0, 8, "highway");
-  hidden_ = makeSpin(this, 1, 8192, "lstm_hidden");
-  projection_ = makeSpin(this, 1, 4096, "projection");
-  maxVocab_ = makeSpin(this, 4, 2000000, "max_vocab");
-  seqLen_ = makeSpin(this, 1, 1000, "seq_len");
-  batch_ = makeSpin(this, 1, 4096, "batch");
-  epochs_ = makeSpin(this, 1, 1000, "epochs");
+  highway_ = makeSpin(0, 8, "highway");
+  hidden_ = makeSpin(1, 8192, "lstm_hidden");
+  projection_ = makeSpin(1, 4096, "projection");
+  maxVocab_ = makeSpin(4, 2000000, "max_vocab");
+  seqLen_ = makeSpin(1, 1000, "seq_len");
+  batch_ = makeSpin(1, 4096, "batch");
+  epochs_ = makeSpin(1, 1000, "epochs");
   lr_ = new QLineEdit(this);
   lr_->setObjectName(QStringLiteral("lr"));
-  threads_ = makeSpin(this, 0, 256, "threads");
-  seed_ = makeSpin(this, 0, 2000000000, "seed");
+  threads_ = makeSpin(0, 256, "threads");
+  seed_ = makeSpin(0, 2000000000, "seed");
 
-  for (QWidget* w : {static_cast<QWidget*>(filters_), static_cast<QWidget*>(highway_),
-                     static_cast<QWidget*>(hidden_), static_cast<QWidget*>(projection_),
-                     static_cast<QWidget*>(maxVocab_), static_cast<QWidget*>(seqLen_),
-                     static_cast<QWidget*>(batch_), static_cast<QWidget*>(epochs_), static_cast<QWidget*>(lr_),
-                     static_cast<QWidget*>(threads_), static_cast<QWidget*>(seed_)})
-    layout_->addRow(new QLabel(this), w);
+  addRows({filters_, highway_, hidden_, projection_, maxVocab_, seqLen_, batch_, epochs_, lr_, threads_, seed_});
 
   restoreDefaults();
   retranslate();
 
-  auto emitChanged = [this] { emit changed(); };
-  for (QSpinBox* s : {highway_, hidden_, projection_, maxVocab_, seqLen_, batch_, epochs_, threads_, seed_})
-    connect(s, &QSpinBox::valueChanged, this, emitChanged);
-  connect(filters_, &QLineEdit::textChanged, this, emitChanged);
-  connect(lr_, &QLineEdit::textChanged, this, emitChanged);
+  emitChangedOnEdit({filters_, highway_, hidden_, projection_, maxVocab_, seqLen_, batch_, epochs_, lr_, threads_, seed_});
 }
 
 void ElmoForm::retranslate() {
   threads_->setSpecialValueText(tr("all cores"));
-  struct Row { QWidget* field; QString label; QString tip; };
-  const Row rows[] = {
+  setRowTexts({
       {filters_, tr("Character filters"),
        tr("Convolutions over the characters of each token, as width:count pairs (e.g. \"1:32, 2:32, 3:64\"): "
           "filters of width k see k characters at a time; their maxima over the word make its encoding.")},
@@ -90,19 +66,7 @@ void ElmoForm::retranslate() {
       {threads_, tr("Threads"),
        tr("Worker threads (0: all cores). One thread with a fixed seed gives the same model every time.")},
       {seed_, tr("Seed"), tr("Seed of the initial weights and of the sampled softmax.")},
-  };
-  for (const Row& r : rows) {
-    r.field->setToolTip(r.tip);
-    if (auto* label = qobject_cast<QLabel*>(layout_->labelForField(r.field))) {
-      label->setText(r.label + QLatin1Char(':'));
-      label->setToolTip(r.tip);
-    }
-  }
-}
-
-void ElmoForm::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate();
-  ModelOptionsForm::changeEvent(event);
+  });
 }
 
 void ElmoForm::restoreDefaults() {
@@ -117,39 +81,6 @@ void ElmoForm::restoreDefaults() {
   lr_->setText(QStringLiteral("1e-3"));
   threads_->setValue(qMax(1, QThread::idealThreadCount()));
   seed_->setValue(1);
-}
-
-QVariantMap ElmoForm::values() const {
-  QVariantMap v;
-  v[QStringLiteral("char_filters")] = filters_->text().trimmed();
-  v[QStringLiteral("highway")] = highway_->value();
-  v[QStringLiteral("lstm_hidden")] = hidden_->value();
-  v[QStringLiteral("projection")] = projection_->value();
-  v[QStringLiteral("max_vocab")] = maxVocab_->value();
-  v[QStringLiteral("seq_len")] = seqLen_->value();
-  v[QStringLiteral("batch")] = batch_->value();
-  v[QStringLiteral("epochs")] = epochs_->value();
-  v[QStringLiteral("lr")] = lr_->text().trimmed();
-  v[QStringLiteral("threads")] = threads_->value();
-  v[QStringLiteral("seed")] = seed_->value();
-  return v;
-}
-
-void ElmoForm::setValues(const QVariantMap& v) {
-  auto setSpin = [&v](QSpinBox* spin, const char* key) {
-    if (v.contains(QLatin1String(key))) spin->setValue(v.value(QLatin1String(key)).toInt());
-  };
-  if (v.contains(QStringLiteral("char_filters"))) filters_->setText(v.value(QStringLiteral("char_filters")).toString());
-  setSpin(highway_, "highway");
-  setSpin(hidden_, "lstm_hidden");
-  setSpin(projection_, "projection");
-  setSpin(maxVocab_, "max_vocab");
-  setSpin(seqLen_, "seq_len");
-  setSpin(batch_, "batch");
-  setSpin(epochs_, "epochs");
-  if (v.contains(QStringLiteral("lr"))) lr_->setText(v.value(QStringLiteral("lr")).toString());
-  setSpin(threads_, "threads");
-  setSpin(seed_, "seed");
 }
 
 QString ElmoForm::validate() const {

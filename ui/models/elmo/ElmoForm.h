@@ -4,7 +4,6 @@
 // Defaults are embedlab-cli's (`train elmo`).
 #include "ui/models/ModelOptionsForm.h"
 
-class QFormLayout;
 class QLineEdit;
 class QSpinBox;
 
@@ -15,18 +14,12 @@ class ElmoForm : public ModelOptionsForm {
  public:
   explicit ElmoForm(QWidget* parent = nullptr);
 
-  QVariantMap values() const override;
-  void setValues(const QVariantMap& values) override;
   void restoreDefaults() override;
   QString validate() const override;
 
- protected:
-  void changeEvent(QEvent* event) override;
-
  private:
-  void retranslate();
+  void retranslate() override;
 
-  QFormLayout* layout_ = nullptr;
   QLineEdit* filters_ = nullptr;
   QSpinBox* highway_ = nullptr;
   QSpinBox* hidden_ = nullptr;

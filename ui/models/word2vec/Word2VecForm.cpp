@@ -2,9 +2,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QEvent>
-#include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QThread>
@@ -14,13 +11,6 @@
 namespace embedlab::ui {
 
 namespace {
-
-QSpinBox* makeSpin(QWidget* parent, int min, int max) {
-  auto* s = new QSpinBox(parent);
-  s->setRange(min, max);
-  s->setAccelerated(true);
-  return s;
-}
 
 // A number typed as text ("1e-3" is easier to type than a spin box allows); nullopt-like NaN when
 // it does not parse.
@@ -33,9 +23,6 @@ double parseNumber(const QString& text) {
 }  // namespace
 
 Word2VecForm::Word2VecForm(QWidget* parent) : ModelOptionsForm(parent) {
-  layout_ = new QFormLayout(this);
-  layout_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-
   arch_ = new QComboBox(this);
   arch_->addItem(QString(), QStringLiteral("skipgram"));
   arch_->addItem(QString(), QStringLiteral("cbow"));
@@ -44,51 +31,33 @@ Word2VecForm::Word2VecForm(QWidget* parent) : ModelOptionsForm(parent) {
   loss_->addItem(QString(), QStringLiteral("ns"));
   loss_->addItem(QString(), QStringLiteral("hs"));
   loss_->setObjectName(QStringLiteral("loss"));
-  dim_ = makeSpin(this, 1, 2000);
-  dim_->setObjectName(QStringLiteral("dim"));
-  window_ = makeSpin(this, 1, 100);
-  window_->setObjectName(QStringLiteral("window"));
-  negative_ = makeSpin(this, 0, 100);
-  negative_->setObjectName(QStringLiteral("negative"));
-  epochs_ = makeSpin(this, 1, 1000);
-  epochs_->setObjectName(QStringLiteral("epochs"));
-  minCount_ = makeSpin(this, 1, 1000000000);
-  minCount_->setObjectName(QStringLiteral("min_count"));
-  maxVocab_ = makeSpin(this, 0, 1000000000);
-  maxVocab_->setObjectName(QStringLiteral("max_vocab"));
+  dim_ = makeSpin(1, 2000, "dim");
+  window_ = makeSpin(1, 100, "window");
+  negative_ = makeSpin(0, 100, "negative");
+  epochs_ = makeSpin(1, 1000, "epochs");
+  minCount_ = makeSpin(1, 1000000000, "min_count");
+  maxVocab_ = makeSpin(0, 1000000000, "max_vocab");
   sample_ = new QLineEdit(this);
   sample_->setObjectName(QStringLiteral("sample"));
   alpha_ = new QLineEdit(this);
   alpha_->setObjectName(QStringLiteral("alpha"));
-  threads_ = makeSpin(this, 0, 256);
-  threads_->setObjectName(QStringLiteral("threads"));
-  seed_ = makeSpin(this, 0, 2000000000);
-  seed_->setObjectName(QStringLiteral("seed"));
+  threads_ = makeSpin(0, 256, "threads");
+  seed_ = makeSpin(0, 2000000000, "seed");
   preTokenized_ = new QCheckBox(this);
   preTokenized_->setObjectName(QStringLiteral("pretokenized"));
 
-  for (QWidget* w : {static_cast<QWidget*>(arch_), static_cast<QWidget*>(loss_), static_cast<QWidget*>(dim_),
-                     static_cast<QWidget*>(window_), static_cast<QWidget*>(negative_),
-                     static_cast<QWidget*>(epochs_), static_cast<QWidget*>(minCount_),
-                     static_cast<QWidget*>(maxVocab_), static_cast<QWidget*>(sample_),
-                     static_cast<QWidget*>(alpha_), static_cast<QWidget*>(threads_),
-                     static_cast<QWidget*>(seed_), static_cast<QWidget*>(preTokenized_)})
-    layout_->addRow(new QLabel(this), w);
+  addRows({arch_, loss_, dim_, window_, negative_, epochs_, minCount_, maxVocab_, sample_, alpha_, threads_, seed_,
+           preTokenized_});
 
   restoreDefaults();
   retranslate();
 
-  auto emitChanged = [this] { emit changed(); };
-  connect(arch_, &QComboBox::currentIndexChanged, this, emitChanged);
   connect(loss_, &QComboBox::currentIndexChanged, this, [this] {
     negative_->setEnabled(loss_->currentData().toString() == QLatin1String("ns"));
     emit changed();
   });
-  for (QSpinBox* s : {dim_, window_, negative_, epochs_, minCount_, maxVocab_, threads_, seed_})
-    connect(s, &QSpinBox::valueChanged, this, emitChanged);
-  connect(sample_, &QLineEdit::textChanged, this, emitChanged);
-  connect(alpha_, &QLineEdit::textChanged, this, emitChanged);
-  connect(preTokenized_, &QCheckBox::toggled, this, emitChanged);
+  emitChangedOnEdit({arch_, dim_, window_, negative_, epochs_, minCount_, maxVocab_, sample_, alpha_, threads_, seed_,
+                     preTokenized_});
 }
 
 void Word2VecForm::retranslate() {
@@ -101,8 +70,7 @@ void Word2VecForm::retranslate() {
   alpha_->setPlaceholderText(tr("auto"));
   preTokenized_->setText(tr("split on whitespace only"));
 
-  struct Row { QWidget* field; QString label; QString tip; };
-  const Row rows[] = {
+  setRowTexts({
       {arch_, tr("Architecture"),
        tr("Skip-gram predicts the context words from each word (better for rare words); CBOW predicts "
           "a word from the average of its context (faster).")},
@@ -127,19 +95,7 @@ void Word2VecForm::retranslate() {
       {seed_, tr("Seed"), tr("Seed of the random number generators.")},
       {preTokenized_, tr("Pre-tokenized corpus"),
        tr("Split lines on whitespace only and keep the text as it is (for corpora tokenized elsewhere).")},
-  };
-  for (const Row& r : rows) {
-    r.field->setToolTip(r.tip);
-    if (auto* label = qobject_cast<QLabel*>(layout_->labelForField(r.field))) {
-      label->setText(r.label + QLatin1Char(':'));
-      label->setToolTip(r.tip);
-    }
-  }
-}
-
-void Word2VecForm::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate();
-  ModelOptionsForm::changeEvent(event);
+  });
 }
 
 void Word2VecForm::restoreDefaults() {
@@ -159,53 +115,8 @@ void Word2VecForm::restoreDefaults() {
   preTokenized_->setChecked(false);
 }
 
-QVariantMap Word2VecForm::values() const {
-  QVariantMap v;
-  v[QStringLiteral("arch")] = arch_->currentData();
-  v[QStringLiteral("loss")] = loss_->currentData();
-  v[QStringLiteral("dim")] = dim_->value();
-  v[QStringLiteral("window")] = window_->value();
-  v[QStringLiteral("negative")] = negative_->value();
-  v[QStringLiteral("epochs")] = epochs_->value();
-  v[QStringLiteral("min_count")] = minCount_->value();
-  v[QStringLiteral("max_vocab")] = maxVocab_->value();
-  v[QStringLiteral("sample")] = sample_->text().trimmed();
-  v[QStringLiteral("alpha")] = alpha_->text().trimmed();
-  v[QStringLiteral("threads")] = threads_->value();
-  v[QStringLiteral("seed")] = seed_->value();
-  v[QStringLiteral("pretokenized")] = preTokenized_->isChecked();
-  return v;
-}
-
 void Word2VecForm::setValues(const QVariantMap& v) {
-  auto setCombo = [&v](QComboBox* combo, const char* key) {
-    if (!v.contains(QLatin1String(key))) return;
-    const int i = combo->findData(v.value(QLatin1String(key)).toString());
-    if (i >= 0) combo->setCurrentIndex(i);
-  };
-  auto setSpin = [&v](QSpinBox* spin, const char* key) {
-    if (v.contains(QLatin1String(key))) spin->setValue(v.value(QLatin1String(key)).toInt());
-  };
-  auto setText = [&v](QLineEdit* edit, const char* key) {
-    if (!v.contains(QLatin1String(key))) return;
-    const QVariant value = v.value(QLatin1String(key));
-    // 0 is the engine's "automatic" learning rate: show it as the empty field.
-    edit->setText(edit->placeholderText().isEmpty() || value.toString() != QLatin1String("0") ? value.toString()
-                                                                                            : QString());
-  };
-  setCombo(arch_, "arch");
-  setCombo(loss_, "loss");
-  setSpin(dim_, "dim");
-  setSpin(window_, "window");
-  setSpin(negative_, "negative");
-  setSpin(epochs_, "epochs");
-  setSpin(minCount_, "min_count");
-  setSpin(maxVocab_, "max_vocab");
-  setText(sample_, "sample");
-  setText(alpha_, "alpha");
-  setSpin(threads_, "threads");
-  setSpin(seed_, "seed");
-  if (v.contains(QStringLiteral("pretokenized"))) preTokenized_->setChecked(v.value(QStringLiteral("pretokenized")).toBool());
+  ModelOptionsForm::setValues(v);
   negative_->setEnabled(loss_->currentData().toString() == QLatin1String("ns"));
 }
 

@@ -4,7 +4,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QFormLayout;
 class QLineEdit;
 class QSpinBox;
 
@@ -15,18 +14,13 @@ class Word2VecForm : public ModelOptionsForm {
  public:
   explicit Word2VecForm(QWidget* parent = nullptr);
 
-  QVariantMap values() const override;
   void setValues(const QVariantMap& values) override;
   void restoreDefaults() override;
   QString validate() const override;
 
- protected:
-  void changeEvent(QEvent* event) override;
-
  private:
-  void retranslate();
+  void retranslate() override;
 
-  QFormLayout* layout_ = nullptr;
   QComboBox* arch_ = nullptr;
   QComboBox* loss_ = nullptr;
   QSpinBox* dim_ = nullptr;
