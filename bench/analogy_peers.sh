@@ -20,54 +20,40 @@
 # Not a test: nothing here asserts; it measures (the exit status is 1 only if the accuracies differ).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
+bench_init analogy_peers
 BUILD=${BUILD:-$ROOT/build-explorecli}
 OUT=${OUT:-$ROOT/bench/out/analogy}
-DATA=${DATA:-$ROOT/../shared/data}
-PY=/usr/bin/python3
 DIM=300
 EPOCHS=3
-THREADS=2
 REPEATS=1
 RESTRICT=30000
 VECTORS=""
-SKIP_INSTALL=0
-SKIP_BUILD=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --dim) DIM=$2; shift 2 ;;
     --epochs) EPOCHS=$2; shift 2 ;;
-    --threads) THREADS=$2; shift 2 ;;
     --repeats) REPEATS=$2; shift 2 ;;
     --vectors) VECTORS=$2; shift 2 ;;
-    --skip-install) SKIP_INSTALL=1; shift ;;
-    --skip-build) SKIP_BUILD=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
-    *) echo "analogy_peers.sh: unknown argument $1" >&2; exit 2 ;;
+    *) bench_common_arg "$@"; shift "$BENCH_SHIFT" ;;
   esac
 done
 QUESTIONS=$DATA/eval/questions-words.txt
 CLI=${CLI:-$BUILD/bin/embedlab-cli}
 mkdir -p "$OUT"
-log() { echo "[analogy_peers] $*" >&2; }
 now() { date +%s.%N; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 [ -f "$QUESTIONS" ] || { echo "analogy_peers.sh: $QUESTIONS not found" >&2; exit 1; }
 
 # ---- 1. the peer -------------------------------------------------------------------------------
 if [ "$SKIP_INSTALL" = 0 ] && ! $PY -c "import gensim" 2>/dev/null; then
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo=sudo
-  log "installing python3-gensim"
-  $sudo apt-get install -y python3-gensim >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y python3-gensim >/dev/null; }
+  bench_apt_install python3-gensim
 fi
 
 # ---- 2. ours -----------------------------------------------------------------------------------
 if [ "$SKIP_BUILD" = 0 ]; then
   log "building embedlab-cli in $BUILD"
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DEMBEDLAB_BUILD_UI=OFF \
-    -DEMBEDLAB_ASSERTS=OFF >/dev/null
-  cmake --build "$BUILD" --target embedlab-cli -j2 >/dev/null
+  bench_build --quiet -DEMBEDLAB_ASSERTS=OFF embedlab-cli
 fi
 
 # ---- 3. vectors --------------------------------------------------------------------------------

@@ -21,43 +21,23 @@
 # Not a test: nothing here asserts; it measures.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
+bench_init bert_peers
 BUILD=${BUILD:-$ROOT/build-berttrain}
 OUT=${OUT:-$ROOT/bench/out/bert}
-DATA=${DATA:-$ROOT/../shared/data}
-THREADS=2
 STEPS=20
 CLI_STEPS=30
-SKIP_INSTALL=0
-SKIP_BUILD=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --threads) THREADS=$2; shift 2 ;;
     --steps) STEPS=$2; shift 2 ;;
     --cli-steps) CLI_STEPS=$2; shift 2 ;;
-    --skip-install) SKIP_INSTALL=1; shift ;;
-    --skip-build) SKIP_BUILD=1; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
-    *) echo "bert_peers.sh: unknown argument $1" >&2; exit 2 ;;
+    *) bench_common_arg "$@"; shift "$BENCH_SHIFT" ;;
   esac
 done
 mkdir -p "$OUT"
-log() { echo "[bert_peers] $*" >&2; }
 
-if [ "$SKIP_INSTALL" = 0 ]; then
-  need=""
-  /usr/bin/python3 -c 'import torch' 2>/dev/null || need="$need python3-torch"
-  [ -d /usr/lib/x86_64-linux-gnu/openblas-openmp ] || need="$need libopenblas0-openmp"
-  if [ -n "$need" ]; then
-    log "installing$need"
-    SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
-    $SUDO apt-get install -y --no-install-recommends $need >&2
-  fi
-fi
-if [ "$SKIP_BUILD" = 0 ]; then
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DEMBEDLAB_BUILD_UI=OFF >/dev/null
-  cmake --build "$BUILD" --target embedlab-cli bench_bert_speed -j2 >&2
-fi
+[ "$SKIP_INSTALL" = 1 ] || bench_install_torch
+[ "$SKIP_BUILD" = 1 ] || bench_build embedlab-cli bench_bert_speed
 CLI=${CLI:-$BUILD/bin/embedlab-cli}
 SPEED=$BUILD/bin/bench_bert_speed
 SIZES=(--layers 4 --hidden 256 --heads 4 --intermediate 1024)
@@ -83,15 +63,15 @@ else
   log "no $DATA/corpora/wordnet-glosses.txt.gz: end-to-end run skipped"
 fi
 
-PEER_ENV=(env LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OPENBLAS_CORETYPE=SkylakeX OMP_NUM_THREADS=$THREADS)
+PEER_ENV=("${TORCH_ENV[@]}" OMP_NUM_THREADS="$THREADS")
 log "PyTorch: logits at every position, $THREADS threads, OpenBLAS (openmp, SkylakeX)"
-PEER_ALL=$("${PEER_ENV[@]}" /usr/bin/python3 "$ROOT/bench/peers/bert_torch.py" --mlm all --steps "$STEPS" --threads "$THREADS")
+PEER_ALL=$("${PEER_ENV[@]}" $PY "$ROOT/bench/peers/bert_torch.py" --mlm all --steps "$STEPS" --threads "$THREADS")
 echo "pytorch (logits at all positions): $PEER_ALL"
 log "PyTorch: logits at the masked positions only"
-PEER_MASKED=$("${PEER_ENV[@]}" /usr/bin/python3 "$ROOT/bench/peers/bert_torch.py" --mlm masked --steps "$STEPS" --threads "$THREADS")
+PEER_MASKED=$("${PEER_ENV[@]}" $PY "$ROOT/bench/peers/bert_torch.py" --mlm masked --steps "$STEPS" --threads "$THREADS")
 echo "pytorch (logits at masked positions): $PEER_MASKED"
 
-/usr/bin/python3 - "$OURS_BATCH" "$OURS_PASS" "$OURS_CLI" "$PEER_ALL" "$PEER_MASKED" <<'EOF'
+$PY - "$OURS_BATCH" "$OURS_PASS" "$OURS_CLI" "$PEER_ALL" "$PEER_MASKED" <<'EOF'
 import json, sys
 batch, passes, cli, peer_all, peer_masked = (json.loads(s) for s in sys.argv[1:])
 def ratio(name, ours, peer):

@@ -21,44 +21,24 @@
 # Not a test: nothing here asserts; it measures.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
+bench_init elmo_peers
 BUILD=${BUILD:-$ROOT/build-elmo}
 OUT=${OUT:-$ROOT/bench/out/elmo}
-DATA=${DATA:-$ROOT/../shared/data}
-THREADS=2
 TOKENS=40000
 PEER_STEPS=40
-SKIP_INSTALL=0
-SKIP_BUILD=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --threads) THREADS=$2; shift 2 ;;
     --tokens) TOKENS=$2; shift 2 ;;
     --peer-steps) PEER_STEPS=$2; shift 2 ;;
-    --skip-install) SKIP_INSTALL=1; shift ;;
-    --skip-build) SKIP_BUILD=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
-    *) echo "elmo_peers.sh: unknown argument $1" >&2; exit 2 ;;
+    *) bench_common_arg "$@"; shift "$BENCH_SHIFT" ;;
   esac
 done
 mkdir -p "$OUT"
 CLI=${CLI:-$BUILD/bin/embedlab-cli}
-log() { echo "[elmo_peers] $*" >&2; }
 
-if [ "$SKIP_INSTALL" = 0 ]; then
-  need=""
-  /usr/bin/python3 -c 'import torch' 2>/dev/null || need="$need python3-torch"
-  [ -d /usr/lib/x86_64-linux-gnu/openblas-openmp ] || need="$need libopenblas0-openmp"
-  if [ -n "$need" ]; then
-    log "installing$need"
-    SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
-    $SUDO apt-get install -y --no-install-recommends $need >&2
-  fi
-fi
-if [ "$SKIP_BUILD" = 0 ]; then
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DEMBEDLAB_BUILD_UI=OFF >/dev/null
-  cmake --build "$BUILD" --target embedlab-cli -j2 >&2
-fi
+[ "$SKIP_INSTALL" = 1 ] || bench_install_torch
+[ "$SKIP_BUILD" = 1 ] || bench_build embedlab-cli
 
 CORPUS=$OUT/corpus.txt
 zcat "$DATA/corpora/wordnet-glosses.txt.gz" | awk -v want="$TOKENS" '
@@ -73,15 +53,14 @@ OURS=$("$CLI" train elmo --corpus "$CORPUS" --char-filters $FILTERS --highway 1 
   --projection 256 --max-vocab 8000 --seq-len 20 --batch 32 --epochs 1 --threads "$THREADS" \
   --heldout-every 0 --checkpoint-every 0 --seed 1 --fresh --quiet --out "$OUT/model")
 echo "ours:    $OURS"
-VOCAB=$(echo "$OURS" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["vocab_size"])')
+VOCAB=$(echo "$OURS" | $PY -c 'import json,sys; print(json.load(sys.stdin)["vocab_size"])')
 
 log "PyTorch: same model, vocabulary $VOCAB, $THREADS threads, OpenBLAS (openmp, SkylakeX)"
-PEER=$(LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OPENBLAS_CORETYPE=SkylakeX \
-  OMP_NUM_THREADS=$THREADS /usr/bin/python3 "$ROOT/bench/peers/elmo_torch.py" --filters $FILTERS \
+PEER=$("${TORCH_ENV[@]}" OMP_NUM_THREADS="$THREADS" $PY "$ROOT/bench/peers/elmo_torch.py" --filters $FILTERS \
   --highway 1 --projection 256 --hidden 512 --vocab "$VOCAB" --seq-len 20 --batch 32 \
   --steps "$PEER_STEPS" --threads "$THREADS")
 echo "pytorch: $PEER"
-/usr/bin/python3 - "$OURS" "$PEER" <<'EOF'
+$PY - "$OURS" "$PEER" <<'EOF'
 import json, sys
 ours, peer = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 print("ours / PyTorch training tokens/s: %.0f / %.0f = %.2fx" % (

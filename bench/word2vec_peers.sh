@@ -25,46 +25,32 @@
 # Not a test: nothing here asserts; it measures.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
+bench_init word2vec_peers
 BUILD=${BUILD:-$ROOT/build-bench}
 OUT=${OUT:-$ROOT/bench/out/word2vec}
-DATA=${DATA:-$ROOT/../shared/data}
-PY=/usr/bin/python3
 ARCHS="sg cbow"
 REPEATS=1
-THREADS=2
 EVAL=auto
-SKIP_INSTALL=0
-SKIP_BUILD=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --arch) ARCHS=$([ "$2" = both ] && echo "sg cbow" || echo "$2"); shift 2 ;;
     --repeats) REPEATS=$2; shift 2 ;;
-    --threads) THREADS=$2; shift 2 ;;
     --eval) EVAL=$2; shift 2 ;;
-    --skip-install) SKIP_INSTALL=1; shift ;;
-    --skip-build) SKIP_BUILD=1; shift ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
-    *) echo "word2vec_peers.sh: unknown argument $1" >&2; exit 2 ;;
+    *) bench_common_arg "$@"; shift "$BENCH_SHIFT" ;;
   esac
 done
 mkdir -p "$OUT"
 W2V_DIR=$ROOT/bench/out/word2vec-c
 W2V=$W2V_DIR/word2vec
 CLI=${CLI:-$BUILD/bin/embedlab-cli}
-log() { echo "[word2vec_peers] $*" >&2; }
 
 # ---- 1. peers ----------------------------------------------------------------------------------
 install_peers() {
-  local need=""
-  command -v fasttext >/dev/null || need="$need fasttext"
-  $PY -c "import gensim" 2>/dev/null || need="$need python3-gensim"
-  if [ -n "$need" ]; then
-    local sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo=sudo
-    log "installing$need"
-    $sudo apt-get install -y $need >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y $need >/dev/null; }
-  fi
+  local need=()
+  command -v fasttext >/dev/null || need+=(fasttext)
+  $PY -c "import gensim" 2>/dev/null || need+=(python3-gensim)
+  [ ${#need[@]} -eq 0 ] || bench_apt_install "${need[@]}"
   if [ ! -x "$W2V" ]; then
     log "fetching word2vec.c (npm package word2vec) and compiling it"
     mkdir -p "$W2V_DIR"
@@ -77,9 +63,7 @@ install_peers() {
 # ---- 2. ours -----------------------------------------------------------------------------------
 if [ "$SKIP_BUILD" = 0 ]; then
   log "building embedlab-cli in $BUILD"
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DEMBEDLAB_BUILD_UI=OFF \
-    -DEMBEDLAB_BUILD_TESTS=OFF -DEMBEDLAB_ASSERTS=OFF >/dev/null
-  cmake --build "$BUILD" --target embedlab-cli -j2 >/dev/null
+  bench_build --quiet -DEMBEDLAB_BUILD_TESTS=OFF -DEMBEDLAB_ASSERTS=OFF embedlab-cli
 fi
 [ -x "$CLI" ] || { echo "word2vec_peers.sh: $CLI not found (build it or set CLI=...)" >&2; exit 1; }
 
