@@ -6,6 +6,10 @@
 # (-timeout=10), exceeds its memory or throws anything but embedlab::Error; the reproducer is saved
 # under build-fuzz/fuzz-out/crashes/<target>/ and its path printed.
 #
+# Targets: every fuzz_* executable built (tests/fuzz/CMakeLists.txt): the readers, and the whole
+# BERT and ELMo model directories (fuzz_bert_dir, fuzz_elmo_dir). Time: about FUZZ_SECONDS per
+# target plus a second or two for the committed inputs (14 targets: ~7.5 min at 30 s).
+#
 # Environment: FUZZ_SECONDS (30), FUZZ_TARGETS (space-separated names; default all built),
 # FUZZ_BUILD_DIR (build-fuzz), EMBEDLAB_JOBS (2).
 # Reproduce a crash: build-fuzz/fuzz/<target> <reproducer file>
@@ -53,6 +57,8 @@ max_len_of() {
   case "$1" in
     fuzz_corpus_reader|fuzz_task_files) echo 8192 ;;
     fuzz_word2vec_text|fuzz_word2vec_binary|fuzz_glove_tsv|fuzz_safetensors|fuzz_run_files) echo 16384 ;;
+    # A whole model directory (tests/fuzz/ModelDirInput.h): a tiny model's tensors take most of it.
+    fuzz_bert_dir|fuzz_elmo_dir) echo 16384 ;;
     *) echo 8192 ;;
   esac
 }

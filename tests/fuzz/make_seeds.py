@@ -12,16 +12,17 @@ import struct
 import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "seeds")
+REGRESSIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "regressions")
 
 
 def gz(data: bytes) -> bytes:
     return gzip.compress(data, mtime=0)
 
 
-def put(target: str, name: str, data):
+def put(target: str, name: str, data, root=ROOT):
     if isinstance(data, str):
         data = data.encode("utf-8")
-    d = os.path.join(ROOT, target)
+    d = os.path.join(root, target)
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, name), "wb") as f:
         f.write(data)
@@ -197,6 +198,154 @@ put("fuzz_elmo_files", "tiny", json.dumps(ELMO).encode() + b"\0" + ELMO_VOCAB)
 put("fuzz_elmo_files", "crlf_vocab", json.dumps(ELMO).encode() + b"\0" + ELMO_VOCAB.replace(b"\n", b"\r\n"))
 put("fuzz_elmo_files", "bad_layers", json.dumps(dict(ELMO, layers=-1)).encode() + b"\0<s>\n</s>\n<unk>\nx y\n")
 put("fuzz_elmo_files", "dup_vocab", b"{}\0<s>\n</s>\n<unk>\na\na\n")
+
+# --- whole model directories: flags byte, then parts separated by SEP (tests/fuzz/ModelDirInput.h) ---
+SEP = b"\n--8<--\n"
+
+
+class Rand:
+    """A small LCG: the seeds must not change with Python's random module."""
+
+    def __init__(self, seed):
+        self.x = seed
+
+    def uniform(self):
+        self.x = (self.x * 6364136223846793005 + 1442695040888963407) % 2**64
+        return ((self.x >> 11) / 2**53 - 0.5) * 0.2
+
+
+def tensor_parts(tensors, dtype="F32", metadata=None, seed=1):
+    """(header JSON, data) of a safetensors file; tensors: [(name, shape)], values random."""
+    rnd = Rand(seed)
+    header, data = {}, b""
+    if metadata:
+        header["__metadata__"] = metadata
+    for name, shape in tensors:
+        n = 1
+        for d in shape:
+            n *= d
+        vals = [rnd.uniform() for _ in range(n)]
+        if dtype == "F32":
+            raw = struct.pack("<%df" % n, *vals)
+        else:  # F16
+            raw = struct.pack("<%de" % n, *vals)
+        header[name] = {"dtype": dtype, "shape": shape, "data_offsets": [len(data), len(data) + len(raw)]}
+        data += raw
+    h = json.dumps(header, separators=(",", ":")).encode()
+    assert SEP not in data, "a tensor's bytes hold the part separator: change the seed"
+    return h, data
+
+
+def model_dir(flags, *parts):
+    return bytes([flags]) + SEP.join(p if isinstance(p, bytes) else p.encode() for p in parts)
+
+
+# BERT: config.json | vocab.txt | tokenizer_config.json | header | data. A model far smaller than
+# tests/fixtures/bert-tiny (C=4, 1 layer) so that an input stays a few KiB.
+BERT_CFG = {"architectures": ["BertForPreTraining"], "model_type": "bert", "vocab_size": 12, "hidden_size": 4,
+            "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 8,
+            "max_position_embeddings": 8, "type_vocab_size": 2, "hidden_act": "gelu", "layer_norm_eps": 1e-12,
+            "hidden_dropout_prob": 0.1, "attention_probs_dropout_prob": 0.1, "pad_token_id": 0}
+BERT_VOCAB = "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nthe\nking\n,\n.\nun\n##aff\n##able\n"
+BERT_TOK = json.dumps({"do_lower_case": True, "strip_accents": None, "tokenize_chinese_chars": True,
+                       "model_max_length": 8, "tokenizer_class": "BertTokenizer"})
+
+
+def bert_tensors(cfg, prefix="bert.", pooler=True, mlm=True, nsp=True, untied=False):
+    V, C, FF = cfg["vocab_size"], cfg["hidden_size"], cfg["intermediate_size"]
+    t = [(prefix + "embeddings.word_embeddings.weight", [V, C]),
+         (prefix + "embeddings.position_embeddings.weight", [cfg["max_position_embeddings"], C]),
+         (prefix + "embeddings.token_type_embeddings.weight", [cfg["type_vocab_size"], C]),
+         (prefix + "embeddings.LayerNorm.weight", [C]), (prefix + "embeddings.LayerNorm.bias", [C])]
+    for l in range(cfg["num_hidden_layers"]):
+        p = prefix + "encoder.layer.%d." % l
+        for n in ("query", "key", "value"):
+            t += [(p + "attention.self.%s.weight" % n, [C, C]), (p + "attention.self.%s.bias" % n, [C])]
+        t += [(p + "attention.output.dense.weight", [C, C]), (p + "attention.output.dense.bias", [C]),
+              (p + "attention.output.LayerNorm.weight", [C]), (p + "attention.output.LayerNorm.bias", [C]),
+              (p + "intermediate.dense.weight", [FF, C]), (p + "intermediate.dense.bias", [FF]),
+              (p + "output.dense.weight", [C, FF]), (p + "output.dense.bias", [C]),
+              (p + "output.LayerNorm.weight", [C]), (p + "output.LayerNorm.bias", [C])]
+    if pooler:
+        t += [(prefix + "pooler.dense.weight", [C, C]), (prefix + "pooler.dense.bias", [C])]
+    if mlm:
+        t += [("cls.predictions.transform.dense.weight", [C, C]), ("cls.predictions.transform.dense.bias", [C]),
+              ("cls.predictions.transform.LayerNorm.weight", [C]), ("cls.predictions.transform.LayerNorm.bias", [C]),
+              ("cls.predictions.bias", [V])]
+        if untied:
+            t += [("cls.predictions.decoder.weight", [V, C])]
+    if nsp:
+        t += [("cls.seq_relationship.weight", [2, C]), ("cls.seq_relationship.bias", [2])]
+    return t
+
+
+def bert_dir(flags=0, cfg=BERT_CFG, vocab=BERT_VOCAB, tok=BERT_TOK, dtype="F32", **kw):
+    h, d = tensor_parts(bert_tensors(cfg, **kw), dtype, {"format": "pt"})
+    return model_dir(flags, json.dumps(cfg), vocab, tok, h, d)
+
+
+put("fuzz_bert_dir", "pretraining", bert_dir())
+put("fuzz_bert_dir", "f16_untied_cased", bert_dir(
+    cfg=dict(BERT_CFG, hidden_act="gelu_new", architectures=["BertForMaskedLM"], tie_word_embeddings=False),
+    tok=json.dumps({"do_lower_case": False}), dtype="F16", nsp=False, untied=True))
+put("fuzz_bert_dir", "bertmodel_no_prefix", bert_dir(prefix="", pooler=False, mlm=False, nsp=False,
+                                                    cfg=dict(BERT_CFG, architectures=None)))
+put("fuzz_bert_dir", "init_missing_heads", bert_dir(flags=8, mlm=False, nsp=False))
+put("fuzz_bert_dir", "no_vocab_allowed", bert_dir(flags=2 | 4, pooler=False, nsp=False))
+put("fuzz_bert_dir", "two_layers_three_heads", bert_dir(
+    cfg=dict(BERT_CFG, hidden_size=6, num_attention_heads=3, num_hidden_layers=2, max_position_embeddings=2)))
+# config.json sizes far beyond what the file holds: must be an Error before any allocation. The
+# loader used to allocate the model first (a bad_alloc, or all the memory there is): a reproducer,
+# kept under regressions/ (tests/core/models/bert/test_bert_fuzz_regressions.cpp).
+_h, _d = tensor_parts(bert_tensors(BERT_CFG), "F32", {"format": "pt"})
+put("fuzz_bert_dir", "huge-config-small-file", root=REGRESSIONS, data=model_dir(0, json.dumps(
+    dict(BERT_CFG, vocab_size=2**30, hidden_size=2**20, intermediate_size=2**30, num_hidden_layers=2**20)),
+    BERT_VOCAB, BERT_TOK, _h, _d))
+put("fuzz_bert_dir", "huge-layer-count", root=REGRESSIONS, data=model_dir(0, json.dumps(
+    dict(BERT_CFG, num_hidden_layers=2**30)), BERT_VOCAB, BERT_TOK, _h, _d))
+put("fuzz_bert_dir", "raw_truncated", model_dir(1, json.dumps(BERT_CFG), BERT_VOCAB, BERT_TOK,
+                                                safetensors([("x", "F32", [4], b"\0" * 16)])[:20]))
+put("fuzz_bert_dir", "only_config", model_dir(0, json.dumps(BERT_CFG)))
+
+# ELMo: elmo_config | vocab.txt | header | data (the harness puts elmo_config into the metadata).
+ELMO_DIR_CFG = dict(ELMO, vocab_size=5, char_embed=2, max_chars=6, filters=[[1, 2], [2, 2]], highway=1,
+                    projection=4, lstm_hidden=4, layers=1)
+ELMO_DIR_VOCAB = "<s>\n</s>\n<unk>\nthe\nking\n"
+
+
+def elmo_tensors(c):
+    E, P, H, V = c["char_embed"], c["projection"], c["lstm_hidden"], c["vocab_size"]
+    F = sum(n for _, n in c["filters"])
+    t = [("char_embed", [262, E])]
+    for j, (w, n) in enumerate(c["filters"]):
+        t += [("cnn.%d.weight" % j, [n, w * E]), ("cnn.%d.bias" % j, [n])]
+    for i in range(c["highway"]):
+        t += [("highway.%d.weight" % i, [2 * F, F]), ("highway.%d.bias" % i, [2 * F])]
+    t += [("proj.weight", [P, F]), ("proj.bias", [P])]
+    for d in ("fwd", "bwd"):
+        for l in range(c["layers"]):
+            t += [("%s.%d.weight_ih" % (d, l), [4 * H, P]), ("%s.%d.weight_hh" % (d, l), [4 * H, P]),
+                  ("%s.%d.bias" % (d, l), [4 * H]), ("%s.%d.weight_hr" % (d, l), [P, H])]
+    t += [("softmax.weight", [V, P]), ("softmax.bias", [V])]
+    return t
+
+
+def elmo_dir(flags=0, cfg=ELMO_DIR_CFG, vocab=ELMO_DIR_VOCAB, dtype="F16", tensors=None):
+    h, d = tensor_parts(tensors if tensors is not None else elmo_tensors(cfg), dtype, {"format": "embedlab-elmo"})
+    return model_dir(flags, json.dumps(cfg), vocab, h, d)
+
+
+put("fuzz_elmo_dir", "tiny_f16", elmo_dir())
+put("fuzz_elmo_dir", "two_layers_tanh_f32", elmo_dir(
+    cfg=dict(ELMO_DIR_CFG, layers=2, activation="tanh", highway=0, filters=[[3, 2]], lstm_hidden=2,
+             tokenizer={"pre_tokenized": True, "lowercase": False, "keep_punctuation": False}), dtype="F32"))
+put("fuzz_elmo_dir", "vocab_size_mismatch", elmo_dir(vocab=ELMO_DIR_VOCAB + "queen\n"))
+put("fuzz_elmo_dir", "missing_tensor", elmo_dir(tensors=elmo_tensors(ELMO_DIR_CFG)[:-1]))
+# The whole file given raw (flags bit 0), its configuration already inside the metadata.
+_h, _d = tensor_parts(elmo_tensors(ELMO_DIR_CFG), "F16",
+                      {"format": "embedlab-elmo", "elmo_config": json.dumps(ELMO_DIR_CFG)})
+put("fuzz_elmo_dir", "raw_file", model_dir(1, "", ELMO_DIR_VOCAB, struct.pack("<Q", len(_h)) + _h, _d))
+put("fuzz_elmo_dir", "empty_header", model_dir(0, "{}", ELMO_DIR_VOCAB, b"{}", b""))
 
 if __name__ == "__main__":
     print("seeds written to", ROOT, file=sys.stderr)

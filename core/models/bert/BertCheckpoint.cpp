@@ -182,6 +182,40 @@ BertCheckpoint BertCheckpoint::load(const std::string& dir, const BertLoadOption
   if (options.extrasIntoModel)
     for (const auto& n : extraNames)
       mo.extraTensors.push_back({n, byName[n].tensor->shape, !(options.noDecayForNormsAndBiases && endsWith(n, ".bias"))});
+  // A shape that does not match config.json: the message names the sizes the shape comes from.
+  auto shapeMismatch = [&](const FileTensor& ft, const std::vector<int64_t>& expected) {
+    return Error(ft.file + ": tensor '" + ft.tensor->name + "' has shape " + ft.tensor->shapeString() + ", expected " +
+                 shapeString(expected) + " from config.json (hidden_size " + std::to_string(cfg.hiddenSize) +
+                 ", vocab_size " + std::to_string(cfg.vocabSize) + ", intermediate_size " +
+                 std::to_string(cfg.intermediateSize) + ", max_position_embeddings " +
+                 std::to_string(cfg.maxPositionEmbeddings) + ", type_vocab_size " + std::to_string(cfg.typeVocabSize) +
+                 ")");
+  };
+  // config.json's sizes are trusted only as far as the file backs them: before the model is
+  // allocated, every tensor that spans one of its dimensions (V, P, type vocabulary, C, FF, and
+  // each of the L layers) must be in the file with the shape config.json implies. Then the model
+  // is at most a few times the size of the tensors already read; without this check a config.json
+  // of a few bytes (vocab_size 2^30, num_hidden_layers 2^20) asks for terabytes before the
+  // tensor-by-tensor check below could say what does not match.
+  {
+    const int64_t V = cfg.vocabSize, C = cfg.hiddenSize, FF = cfg.intermediateSize;
+    auto require = [&](const std::string& name, const std::vector<int64_t>& shape) {
+      if (!has(name))
+        throw Error(firstFile + ": required tensor '" + name + "' is missing" + (files.size() > 1 ? " (in every shard)" : ""));
+      const FileTensor& ft = byName[name];
+      if (ft.tensor->shape != shape) throw shapeMismatch(ft, shape);
+    };
+    require(wordName, {V, C});
+    require("bert.embeddings.position_embeddings.weight", {cfg.maxPositionEmbeddings, C});
+    require("bert.embeddings.token_type_embeddings.weight", {cfg.typeVocabSize, C});
+    // Stops at the first layer the file lacks, so a huge num_hidden_layers costs no more than the
+    // layers that are there.
+    for (int l = 0; l < cfg.numHiddenLayers; ++l) {
+      const std::string p = "bert.encoder.layer." + std::to_string(l) + ".";
+      require(p + "attention.self.query.weight", {C, C});
+      require(p + "intermediate.dense.weight", {FF, C});
+    }
+  }
   ck.model_ = std::make_unique<BertModel>(cfg, mo);
   BertModel& m = *ck.model_;
   const bool missingPart = (parts.pooler && !found.pooler) || (parts.mlmHead && !found.mlmHead) ||
@@ -206,13 +240,7 @@ BertCheckpoint BertCheckpoint::load(const std::string& dir, const BertLoadOption
     if (t.isInteger())
       throw Error(ft.file + ": tensor '" + t.name + "' has the integer dtype " + safeDTypeName(t.dtype) +
                   ", expected floating point");
-    if (t.shape != v.shape)
-      throw Error(ft.file + ": tensor '" + t.name + "' has shape " + t.shapeString() + ", expected " +
-                  shapeString(v.shape) + " from config.json (hidden_size " + std::to_string(cfg.hiddenSize) +
-                  ", vocab_size " + std::to_string(cfg.vocabSize) + ", intermediate_size " +
-                  std::to_string(cfg.intermediateSize) + ", max_position_embeddings " +
-                  std::to_string(cfg.maxPositionEmbeddings) + ", type_vocab_size " + std::to_string(cfg.typeVocabSize) +
-                  ")");
+    if (t.shape != v.shape) throw shapeMismatch(ft, v.shape);
     std::copy(t.data.begin(), t.data.end(), m.params().data(v.name));
     ft.used = true;
     ++dtypeCount[t.dtype];
