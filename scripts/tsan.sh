@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # ThreadSanitizer run of the threaded suites: Word2Vec training (Hogwild threads, progress
-# publication, stop), the BERT and ELMo trainers, and the UI's training worker, cancellation and
-# window tests. Builds only those suites, with clang and -fsanitize=thread, in build-tsan.
+# publication, stop), the BERT and ELMo trainers, and the window's suites that start threads:
+# the training worker and its cancellation (TrainingWorker), the Train, BERT and ELMo pages and
+# the main window (training jobs, saves on std::async), the Explore map (ProjectionController's
+# PCA / t-SNE thread) and the Evaluate page (BackgroundTask). Builds only those suites, with clang
+# and -fsanitize=thread, in build-tsan (UI on: the window suites link embedlab_ui).
 #
 # Why clang: OpenMP. GCC's libgomp is not instrumented, so TSan cannot see its barriers and
 # reports every OpenMP team's hand-over of data as a race. Clang's libomp (libomp-14-dev) ships
 # Archer (libarcher.so), an OMPT tool that tells TSan about OpenMP's synchronisation (barriers,
 # fork/join, reductions, critical sections): with it no OpenMP false positives need suppressing.
-# What is suppressed (nothing at present), and why, is in .ci/tsan.supp.
+# What is suppressed, and why: .ci/tsan.supp (EmbedLab's own code: nothing) and scripts/tsan.supp
+# (inside Debian's Qt, which is not built with TSan); the two are joined into one file for the run.
 # The window suites build embedlab_ui, hence all of embedlab_core: every core folder must compile
-# with clang (core/project/TsneAffinities.cpp did not when this was written: clang reads
-# `entries(size_t(count[n]))` as a function declaration). A suite that does not build fails the
-# run; it is not skipped.
+# with clang. A suite that does not build fails the run; it is not skipped.
 #
-# Environment: TSAN_SUITES (CTest names, space-separated; default below), TSAN_BUILD_DIR
+# Time (2 cores): the first build of embedlab_ui and the suites under TSan is the long part (the
+# whole UI and core compiled once more); re-runs are incremental. The script prints the build
+# and the run time.
+#
+# Environment: TSAN_SUITES (CTest names, space-separated; default below), TSAN_UI (1; 0 leaves
+# the window suites out, e.g. on a machine without Qt's development packages), TSAN_BUILD_DIR
 # (build-tsan), EMBEDLAB_JOBS (2). Extra arguments go to ctest.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -41,12 +48,19 @@ if [ ! -f "$TSAN_BUILD_DIR/CMakeCache.txt" ]; then
     -DCMAKE_CXX_FLAGS="-gline-tables-only" -DEMBEDLAB_TSAN=ON -DEMBEDLAB_BUILD_UI=ON -DEMBEDLAB_BUILD_TESTS=ON
 fi
 
-# The suites that start threads (OpenMP teams, std::thread) and stop them, and that have run
-# clean under TSan here. The window's suites (ui_test_training_worker, ui_test_train_page,
-# ui_test_main_window: QThread workers) are not in the default list yet: they have never been
-# run under TSan (TSAN_SUITES="..." runs them by hand).
+# The suites that start threads (OpenMP teams, std::thread) and stop them. Window suites that
+# start none (charts, the map widget, the run table, the heat maps, test_runs) are not here: TSan
+# would only make them slower. Status (2026-11-30): ui_test_training_worker ran clean under TSan
+# with scripts/tsan.supp (built by hand from its sources: the full UI build under TSan did not
+# finish on the shared machine that day); the other window suites have not run under TSan yet.
+# Their workers lower their own priority (ui/util/ThreadPriority.h): on a machine loaded far
+# beyond its cores the worker starves and a suite's wait (e.g. 10 s for 400 reports) can time out;
+# that is load, not a race (TSAN_UI=0 runs the core suites alone).
 default_suites="core_models_word2vec_test_word2vec core_models_elmo_test_elmo_trainer
   core_models_bert_test_bert_pretrainer"
+ui_suites="ui_test_training_worker ui_test_train_page ui_test_main_window ui_test_explore_map
+  ui_test_evaluate_charts ui_test_evaluate_compare ui_test_bert_page ui_test_elmo_page"
+[ "${TSAN_UI:-1}" = 1 ] && default_suites="$default_suites $ui_suites"
 # Suites are found by a glob at configure time: re-run it so that new ones are known.
 cmake "$TSAN_BUILD_DIR" > /dev/null
 suites=()
@@ -62,18 +76,26 @@ done
 
 build_start=$(date +%s)
 cmake --build "$TSAN_BUILD_DIR" --target "${suites[@]}" --parallel "${EMBEDLAB_JOBS:-2}"
-echo "== TSan suites built in $(( $(date +%s) - build_start )) s"
+build_seconds=$(( $(date +%s) - build_start ))
+echo "== TSan suites built in $build_seconds s"
 
 # libomp loads Archer when OMP_TOOL_LIBRARIES names it (Debian does not put it on the loader's
 # path). ignore_noninstrumented_modules: accesses made inside uninstrumented libraries (Qt,
 # libomp, libstdc++'s compiled parts) are not reported; their synchronisation still counts.
 archer=$(ls /usr/lib/llvm-*/lib/libarcher.so 2>/dev/null | sort -V | tail -n 1 || true)
 [ -n "$archer" ] && export OMP_TOOL_LIBRARIES="$archer"
-export TSAN_OPTIONS="suppressions=$EMBEDLAB_ROOT/.ci/tsan.supp:ignore_noninstrumented_modules=1:halt_on_error=0:second_deadlock_stack=1:print_suppressions=0"
+# TSan reads one suppressions file: EmbedLab's (.ci/tsan.supp) and Qt's (scripts/tsan.supp) joined.
+supp="$TSAN_BUILD_DIR/tsan.supp"
+cat "$EMBEDLAB_ROOT/.ci/tsan.supp" "$EMBEDLAB_ROOT/scripts/tsan.supp" > "$supp"
+export TSAN_OPTIONS="suppressions=$supp:ignore_noninstrumented_modules=1:halt_on_error=0:second_deadlock_stack=1:print_suppressions=0"
 export ARCHER_OPTIONS="verbose=0"
 export QT_QPA_PLATFORM=offscreen
 
 regex="^($(IFS='|'; echo "${suites[*]}"))\$"
 cd "$TSAN_BUILD_DIR"
 # One suite at a time: TSan multiplies time and memory, and the window suites run alone anyway.
-ctest --output-on-failure --timeout 900 -R "$regex" "$@"
+run_start=$(date +%s)
+rc=0
+ctest --output-on-failure --timeout 900 -R "$regex" "$@" || rc=$?
+echo "== TSan: build $build_seconds s, run $(( $(date +%s) - run_start )) s (${#suites[@]} suites)"
+exit $rc
