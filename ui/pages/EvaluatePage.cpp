@@ -32,6 +32,7 @@
 #include "ui/evaluate/AnalogyChart.h"
 #include "ui/evaluate/BuiltinSets.h"
 #include "ui/evaluate/ClassificationPanel.h"
+#include "ui/evaluate/ComparePanel.h"
 #include "ui/evaluate/SimilarityScatter.h"
 #include "ui/util/BackgroundTask.h"
 #include "ui/vectors/CurrentVectors.h"
@@ -177,8 +178,11 @@ EvaluatePage::EvaluatePage(CurrentVectors* vectors, QWidget* parent) : QWidget(p
 
   classification_ = new ClassificationPanel(vectors_, tabs_);
   classification_->setObjectName(QStringLiteral("classificationPanel"));
+  compare_ = new ComparePanel(tabs_);
+  compare_->setObjectName(QStringLiteral("comparePanel"));
   tabs_->addTab(benchmarksTab_, QString());
   tabs_->addTab(classification_, QString());
+  tabs_->addTab(compare_, QString());
 
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(source_);
@@ -222,6 +226,7 @@ EvaluatePage::EvaluatePage(CurrentVectors* vectors, QWidget* parent) : QWidget(p
   connect(analogyFile_, &QLineEdit::textChanged, this, &EvaluatePage::updateState);
   connect(similarityFile_, &QLineEdit::textChanged, this, &EvaluatePage::updateState);
   connect(classification_, &ClassificationPanel::statusMessage, this, &EvaluatePage::statusMessage);
+  connect(compare_, &ComparePanel::statusMessage, this, &EvaluatePage::statusMessage);
 
   retranslate();
   onVectorsChanged();
@@ -230,6 +235,9 @@ EvaluatePage::EvaluatePage(CurrentVectors* vectors, QWidget* parent) : QWidget(p
 void EvaluatePage::retranslate() {
   tabs_->setTabText(0, tr("Word benchmarks"));
   tabs_->setTabText(1, tr("Classification"));
+  tabs_->setTabText(2, tr("Compare models"));
+  tabs_->setTabToolTip(2, tr("Several runs and models (Word2Vec, BERT, ELMo) on several tasks, in one table, "
+                             "chart and HTML report"));
   filesBox_->setTitle(tr("Benchmarks"));
   for (QComboBox* combo : {analogySource_, similaritySource_}) {
     combo->setItemText(static_cast<int>(SetSource::Builtin), tr("Built-in (small)"));
@@ -527,6 +535,7 @@ void EvaluatePage::saveSettings(QSettings& s) const {
   s.setValue(QStringLiteral("evaluate/method"), method_->currentIndex());
   s.setValue(QStringLiteral("evaluate/tab"), tabs_->currentIndex());
   classification_->saveSettings(s);
+  compare_->saveSettings(s);
 }
 
 void EvaluatePage::restoreSettings(const QSettings& s) {
@@ -540,6 +549,9 @@ void EvaluatePage::restoreSettings(const QSettings& s) {
   method_->setCurrentIndex(std::clamp(s.value(QStringLiteral("evaluate/method"), 0).toInt(), 0, 1));
   tabs_->setCurrentIndex(std::clamp(s.value(QStringLiteral("evaluate/tab"), 0).toInt(), 0, tabs_->count() - 1));
   classification_->restoreSettings(s);
+  compare_->restoreSettings(s);
 }
+
+void EvaluatePage::setRunStore(const RunStore* store) { compare_->setRunStore(store); }
 
 }  // namespace embedlab::ui

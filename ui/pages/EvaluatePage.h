@@ -4,7 +4,8 @@
 // built-in small sets as the default; per-section accuracy as a bar chart and human score vs
 // cosine as a scatter. Results of a run's vectors are saved in the run folder (evaluation.json)
 // and shown again when that run is selected. A second tab compares text classification with
-// TF-IDF and mean-vector features (ClassificationPanel).
+// TF-IDF and mean-vector features of the current vectors (ClassificationPanel); a third compares
+// any mix of runs and models on several tasks in one report (ComparePanel, issue 7).
 #include <QWidget>
 
 #include <optional>
@@ -27,7 +28,9 @@ namespace embedlab::ui {
 class AnalogyChart;
 class BackgroundTask;
 class ClassificationPanel;
+class ComparePanel;
 class CurrentVectors;
+class RunStore;
 class SimilarityScatter;
 
 class EvaluatePage : public QWidget {
@@ -54,6 +57,9 @@ class EvaluatePage : public QWidget {
   AnalogyChart* analogyChart() const { return analogyChart_; }
   SimilarityScatter* similarityChart() const { return similarityChart_; }
   ClassificationPanel* classificationPanel() const { return classification_; }
+  ComparePanel* comparePanel() const { return compare_; }
+  // The runs the Compare tab lists (not owned); without one it reads RunStore()'s workspace.
+  void setRunStore(const RunStore* store);
   QTabWidget* tabs() const { return tabs_; }
 
   // The result shown (computed now or read back from the run folder), or null.
@@ -116,6 +122,7 @@ class EvaluatePage : public QWidget {
   QPushButton* exportPng_;
   QPushButton* exportCsv_;
   ClassificationPanel* classification_;
+  ComparePanel* compare_;
 
   std::optional<EvaluationResult> result_;
   QString resultFile_;
