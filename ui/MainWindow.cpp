@@ -66,6 +66,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
   train_ = new TrainPage(store_, runs_, this);
   explore_ = new ExplorePage(vectors_, this);
   evaluate_ = new EvaluatePage(vectors_, this);
+  evaluate_->setRunStore(store_);  // the Compare tab lists this workspace's runs, not the default one
   bert_ = new BertPage(this);
   elmo_ = new ElmoPage(this);
   stack_ = new QStackedWidget(this);
