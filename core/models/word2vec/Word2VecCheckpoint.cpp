@@ -195,8 +195,9 @@ class HeaderCheck {
       if (!x.is_number_integer() || x.get<int64_t>() < 0 || x.get<int64_t>() > (int64_t(1) << 40))
         fail(std::string("tensor ") + name + " has a bad shape");
       shape.push_back(x.get<int64_t>());
+      if (shape.back() > 0 && numel > (int64_t(1) << 44) / shape.back())  // checked before it can overflow
+        fail(std::string("tensor ") + name + " is impossibly large");
       numel *= shape.back();
-      if (numel > (int64_t(1) << 44)) fail(std::string("tensor ") + name + " is impossibly large");
     }
     const json& o = field(t, "data_offsets", name);
     if (!o.is_array() || o.size() != 2 || !o[0].is_number_integer() || !o[1].is_number_integer())
