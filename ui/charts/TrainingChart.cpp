@@ -501,9 +501,11 @@ void TrainingChart::retranslate() {
     d.itemUnit = tr("items");
   }
   d.placeholder->setText(tr("Start a training run: its loss appears here as it learns."));
+  d.lossY->setTitleText(d.logScale ? tr("loss (log scale)") : tr("loss"));
   for (const auto& run : d.runs) renameRun(run->id, run->name);
-  d.updateAxes();   // the loss and x axis titles carry translated units
-  d.updatePlaceholder();
+  // The x axis title carries translated units and unit multiples ("thousands"): a redraw
+  // recomputes the multiples, and the axes with them, also when no point arrives any more.
+  redrawNow();
 }
 
 void TrainingChart::renameRun(const QString& runId, const QString& name) {
