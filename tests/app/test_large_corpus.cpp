@@ -1,7 +1,7 @@
 // Large input: `embedlab-cli train word2vec` on a generated corpus of more than 2 GB runs with a
 // peak resident set within the model's size plus 300 MB, and comes out with the right vectors.
 //
-// The corpus (written here in a few seconds, deleted at the end):
+// The corpus (written here in a few seconds, never left behind: see below):
 // - a Zipf-distributed vocabulary of kWords synthetic words in lines of 3 to 40 words, with a
 //   tail of rare words (each "r" + a random number, most of them seen once, as the typos,
 //   numbers and names of a real corpus are) so that counting sees far more distinct words than
@@ -30,7 +30,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -307,12 +306,23 @@ class TestLargeCorpus : public QObject {
                             .arg(need / kMB)));
 
     // ---- the corpus ----
-    const std::string corpus = dir + "/large-corpus.txt";
+    // The file is unlinked as soon as it is written and handed to the child as
+    // /proc/<this pid>/fd/<n>: its 2 GB go back to the disk when both processes are done, even
+    // when a timeout or a crash kills them (QTemporaryDir's clean-up would never run then).
+    const std::string written = dir + "/large-corpus.txt";
     auto t0 = Clock::now();
     int64_t corpusBytes = 0;
+    struct Fd {
+      int fd = -1;
+      ~Fd() {
+        if (fd >= 0) ::close(fd);
+      }
+    } keep;
     {
-      const int fd = ::open(corpus.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-      QVERIFY2(fd >= 0, qPrintable(QString::fromStdString(corpus + ": " + std::strerror(errno))));
+      const int fd = ::open(written.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      QVERIFY2(fd >= 0, qPrintable(QString::fromStdString(written + ": " + std::strerror(errno))));
+      keep.fd = fd;
+      QCOMPARE(::unlink(written.c_str()), 0);
       CorpusWriter w(fd);
       w.raw("\xEF\xBB\xBF");  // a BOM, as some editors write
       while (w.written() < kCorpusBytes / 3) w.sentence();
@@ -333,14 +343,16 @@ class TestLargeCorpus : public QObject {
       w.raw("kalomi kalomi");  // the last line has no newline
       const bool ok = w.finish();
       corpusBytes = w.written();
-      const int closed = ::close(fd);
-      QVERIFY2(ok && closed == 0, qPrintable(QString::fromStdString("writing " + corpus + " failed: " +
-                                                                    std::strerror(errno) + " (disk full?)")));
+      QVERIFY2(ok, qPrintable(QString::fromStdString("writing " + written + " failed: " + std::strerror(errno) +
+                                                     " (disk full?)")));
     }
+    const std::string corpus = "/proc/" + std::to_string(::getpid()) + "/fd/" + std::to_string(keep.fd);
     const double writeSeconds = secondsSince(t0);
     qInfo("corpus: %.3f GB written in %.1f s", corpusBytes / 1e9, writeSeconds);
     QVERIFY(corpusBytes >= 2000 * kMB);
-    QCOMPARE(static_cast<int64_t>(std::filesystem::file_size(corpus)), corpusBytes);
+    struct stat st {};
+    QCOMPARE(::fstat(keep.fd, &st), 0);
+    QCOMPARE(static_cast<int64_t>(st.st_size), corpusBytes);
 
     // ---- training, measured ----
     const std::string out = dir + "/vectors.vec";
@@ -416,7 +428,8 @@ class TestLargeCorpus : public QObject {
                                            .arg(modelBytes / 1e6, 0, 'f', 2)));
 
     // The 2 GB go now, not at the end of the run.
-    QVERIFY(QFile::remove(QString::fromStdString(corpus)));
+    ::close(keep.fd);
+    keep.fd = -1;
   }
 };
 
