@@ -88,8 +88,12 @@ void checkStop(const WordVectorsLoadOptions& options, const std::string& path) {
 }
 
 std::string safeWord(const std::string& label) {
-  if (label.empty()) return "_";
-  std::string out = label;
+  // A word that starts with U+FEFF, written first in a file, would be read back (by us and by
+  // other tools) as a byte-order mark and lose it: no written word starts with one.
+  std::string_view rest = label;
+  while (rest.size() >= 3 && rest.compare(0, 3, "\xEF\xBB\xBF") == 0) rest.remove_prefix(3);
+  if (rest.empty()) return "_";
+  std::string out(rest);
   for (char& ch : out)
     if (isBlank(ch)) ch = '_';
   return out;

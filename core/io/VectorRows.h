@@ -41,7 +41,8 @@ void reportProgress(const WordVectorsLoadOptions& options, InputFile& in, std::c
 // Throws Error("<path>: loading stopped") when a stop was requested.
 void checkStop(const WordVectorsLoadOptions& options, const std::string& path);
 
-// Whitespace cannot be stored inside a word in these formats.
+// Whitespace cannot be stored inside a word in these formats (it becomes '_'), nor a leading
+// U+FEFF (dropped: read back as a byte-order mark); an empty word is written as "_".
 std::string safeWord(const std::string& label);
 
 // Formats rows in parallel, 4096 at a time, into one string per row, then writes them in order.

@@ -89,6 +89,28 @@ class TestIoFuzzRegressions : public QObject {
     writeFile(tsv, "1\t2\n\n\n3\t4\n");
     expectError([&] { loadWordVectors(tsv); }, {"blank-lines.tsv", "line 2", "empty line"});
   }
+
+  // fuzz_glove_tsv (CI, 2026-11-30; tests/fuzz/regressions/fuzz_glove_tsv/bom-word): a GloVe file
+  // whose second line is a word made of U+FEFF alone. It loaded (a BOM is only dropped at the
+  // start of the file), but saving wrote that word first, where reading back took it for a
+  // byte-order mark: " 1.000000", an empty word, and the copy did not load. A written word never
+  // starts with U+FEFF now, in every text and binary format.
+  void wordStartingWithByteOrderMarkSurvivesASave() {
+    const std::string path = tmp_.filePath("bom-word.txt").toStdString();
+    writeFile(path, "\n\xEF\xBB\xBF 1\n\xEF\xBB\xBF\xEF\xBB\xBF" "cat 2\n");
+    const EmbeddingSet set = loadWordVectors(path, VectorFormat::GloveText);
+    QCOMPARE(set.rows(), int64_t{2});
+    QCOMPARE(set.label(0), std::string("\xEF\xBB\xBF"));
+    for (VectorFormat format : {VectorFormat::GloveText, VectorFormat::Word2VecText, VectorFormat::Word2VecBinary}) {
+      const std::string copy = tmp_.filePath("copy").toStdString();
+      saveWordVectors(set, copy, format);
+      const EmbeddingSet back = loadWordVectors(copy, format);
+      QCOMPARE(back.rows(), int64_t{2});
+      QCOMPARE(back.label(0), std::string("_"));
+      QCOMPARE(back.label(1), std::string("cat"));
+      QCOMPARE(back.row(1)[0], 2.0f);
+    }
+  }
 };
 
 QTEST_APPLESS_MAIN(TestIoFuzzRegressions)
