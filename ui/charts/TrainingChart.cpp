@@ -28,6 +28,7 @@
 #include "ui/charts/Smoother.h"
 #include "ui/charts/StreamingDownsampler.h"
 #include "ui/charts/TrainingRunSeries.h"
+#include "ui/util/Csv.h"
 
 namespace embedlab::ui {
 
@@ -48,17 +49,6 @@ void appendCsvNumber(std::string& out, double v) {
   // Shortest text that reads back to the same double: exact, and no longer than needed.
   const auto r = std::to_chars(buf, buf + sizeof(buf), v);
   out.append(buf, r.ptr);
-}
-
-std::string csvField(const QString& text) {
-  std::string s = text.toStdString();
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string quoted = "\"";
-  for (char c : s) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
 }
 
 }  // namespace
@@ -787,7 +777,7 @@ bool TrainingChart::exportCsv(const QString& path) const {
   for (const auto& r : d_->runs) total += size_t(r->points.size());
   out.reserve(out.size() + total * 64);
   for (const auto& r : d_->runs) {
-    const std::string run = csvField(r->name);
+    const std::string run = csv::field(r->name);
     for (qsizetype i = 0; i < r->points.size(); ++i) {
       const TrainingPoint& p = r->points[i];
       out += run;

@@ -1,25 +1,4 @@
 #pragma once
-// CSV cells for the Evaluate page's exports (RFC 4180: a field with a comma, a quote or a line
-// break is quoted, quotes doubled).
-#include <QString>
-
-#include <cmath>
-#include <string>
-
-namespace embedlab::ui::csv {
-
-inline std::string field(const QString& text) {
-  const std::string s = text.toStdString();
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
-
-// Shortest form that reads back to 8 significant digits; empty for NaN / infinity.
-inline std::string number(double v) { return std::isfinite(v) ? QString::number(v, 'g', 8).toStdString() : std::string(); }
-
-}  // namespace embedlab::ui::csv
+// The CSV helpers moved to ui/util/Csv.h (the training chart uses them too); this header keeps
+// the Evaluate page's includes working until they name the new place.
+#include "ui/util/Csv.h"
