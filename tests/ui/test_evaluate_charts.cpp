@@ -32,6 +32,7 @@
 #include "ui/evaluate/BuiltinSets.h"
 #include "ui/evaluate/ClassificationPanel.h"
 #include "ui/evaluate/ComparisonChart.h"
+#include "ui/evaluate/ComparisonResultsView.h"
 #include "ui/evaluate/ComparisonTable.h"
 #include "ui/evaluate/ConfusionHeatmap.h"
 #include "ui/evaluate/SimilarityScatter.h"
@@ -292,7 +293,7 @@ class TestEvaluateCharts : public QObject {
     panel->setFeatures(ClassificationPanel::Features::TfIdf);
     QVERIFY(panel->runClassification());
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 30000);
-    ComparisonTable* table = panel->table();
+    ComparisonTable* table = panel->results()->table();
     QCOMPARE(table->rowCount(), 1);
     const ComparisonRow* row = table->row(0);
     QVERIFY2(row, qPrintable(panel->statusText()));
@@ -303,7 +304,7 @@ class TestEvaluateCharts : public QObject {
     QCOMPARE(table->data(table->index(0, ComparisonTable::AccuracyColumn), Qt::UserRole).toDouble(), row->accuracy);
 
     // The heat map shows the selected row: 3 x 3, the test examples (10 per class) in its cells.
-    ConfusionHeatmap* heatmap = panel->heatmap();
+    ConfusionHeatmap* heatmap = panel->results()->heatmap();
     QCOMPARE(heatmap->rows(), 3);
     QCOMPARE(heatmap->columns(), 3);
     QCOMPARE(heatmap->labels(), classes);
@@ -332,10 +333,10 @@ class TestEvaluateCharts : public QObject {
     again.accuracy = 0.5;
     QCOMPARE(table->addRow(again), 1);
     QCOMPARE(table->rowCount(), 2);
-    QCOMPARE(panel->chart()->value(again.model, again.task), 0.5);
+    QCOMPARE(panel->results()->chart()->value(again.model, again.task), 0.5);
 
     // Grouped bars: one set per model, one category per task, accuracy then macro-F1.
-    ComparisonChart* chart = panel->chart();
+    ComparisonChart* chart = panel->results()->chart();
     QCOMPARE(chart->series()->count(), 2);
     QCOMPARE(chart->categories(), QStringList{QStringLiteral("topics")});
     QCOMPARE(chart->value(QStringLiteral("TF-IDF"), QStringLiteral("topics")), table->row(0)->accuracy);
@@ -343,13 +344,17 @@ class TestEvaluateCharts : public QObject {
     QCOMPARE(chart->value(QStringLiteral("W2V (mean vectors)"), QStringLiteral("topics")), table->row(1)->macroF1);
 
     // Selecting a row shows its matrix; CSV of the table.
-    panel->selectRow(0);
+    panel->results()->selectRow(0);
     QVERIFY(heatmap->title().contains(QStringLiteral("TF-IDF")));
     const QString csv = tmp_.filePath(QStringLiteral("comparison.csv"));
-    QVERIFY(panel->exportCsv(csv));
+    QVERIFY(panel->results()->exportCsv(csv));
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll().trimmed().split('\n').size(), 3);
+    QString pngError;
+    const QString png = tmp_.filePath(QStringLiteral("classification.png"));
+    QVERIFY2(panel->results()->exportPng(png, &pngError), qPrintable(pngError));
+    QVERIFY(QFileInfo(png).size() > 0);
 
     // A folder that is not a task: a message naming the file, no row.
     panel->setTaskFolder(tmp_.filePath(QStringLiteral("no-such-task")));

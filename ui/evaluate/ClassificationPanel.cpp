@@ -8,14 +8,11 @@
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
-#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
-#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -28,8 +25,8 @@
 #include "core/eval/TaskData.h"
 #include "core/eval/TfIdfVectorizer.h"
 #include "core/util/Error.h"
-#include "ui/charts/ChartExport.h"
 #include "ui/evaluate/ComparisonChart.h"
+#include "ui/evaluate/ComparisonResultsView.h"
 #include "ui/evaluate/ComparisonTable.h"
 #include "ui/evaluate/ConfusionHeatmap.h"
 #include "ui/util/BackgroundTask.h"
@@ -54,7 +51,6 @@ QString taskName(const QString& dir) {
 ClassificationPanel::ClassificationPanel(CurrentVectors* vectors, QWidget* parent)
     : QWidget(parent), vectors_(vectors) {
   task_ = new BackgroundTask(this);
-  table_ = new ComparisonTable(this);
 
   taskLabel_ = new QLabel(this);
   taskDir_ = new QLineEdit(this);
@@ -96,53 +92,22 @@ ClassificationPanel::ClassificationPanel(CurrentVectors* vectors, QWidget* paren
   grid->addLayout(featuresRow, 1, 1, 1, 2);
   grid->setColumnStretch(1, 1);
 
-  view_ = new QTableView(this);
-  view_->setObjectName(QStringLiteral("comparisonTable"));
-  view_->setModel(table_);
-  view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  view_->setSelectionMode(QAbstractItemView::SingleSelection);
-  view_->verticalHeader()->hide();
-  view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  view_->horizontalHeader()->setSectionResizeMode(ComparisonTable::ModelColumn, QHeaderView::Stretch);
-  chart_ = new ComparisonChart(this);
-  chart_->setObjectName(QStringLiteral("comparisonChart"));
-  chart_->setTable(table_);
-  heatmap_ = new ConfusionHeatmap(this);
-  heatmap_->setObjectName(QStringLiteral("confusionHeatmap"));
-  auto* left = new QSplitter(Qt::Vertical, this);
-  left->addWidget(view_);
-  left->addWidget(chart_);
-  left->setStretchFactor(0, 1);
-  left->setStretchFactor(1, 2);
-  left->setChildrenCollapsible(false);
-  splitter_ = new QSplitter(Qt::Horizontal, this);
-  splitter_->addWidget(left);
-  splitter_->addWidget(heatmap_);
-  splitter_->setStretchFactor(0, 3);
-  splitter_->setStretchFactor(1, 2);
-  splitter_->setChildrenCollapsible(false);
-
-  metricLabel_ = new QLabel(this);
-  metric_ = new QComboBox(this);
-  metric_->addItem(QString());
-  metric_->addItem(QString());
-  exportCsv_ = new QPushButton(this);
-  exportPng_ = new QPushButton(this);
+  ComparisonResultsView::Options resultsOptions;
+  resultsOptions.layout = ComparisonResultsView::Layout::ChartUnderTable;
+  resultsOptions.fileStem = QStringLiteral("classification");
+  results_ = new ComparisonResultsView(resultsOptions, this);
+  table_ = results_->table();
+  results_->tableView()->setObjectName(QStringLiteral("comparisonTable"));
+  results_->chart()->setObjectName(QStringLiteral("comparisonChart"));
+  results_->heatmap()->setObjectName(QStringLiteral("confusionHeatmap"));
   clear_ = new QPushButton(this);
-  auto* bottom = new QHBoxLayout;
-  bottom->addWidget(metricLabel_);
-  bottom->addWidget(metric_);
-  bottom->addStretch();
-  bottom->addWidget(exportCsv_);
-  bottom->addWidget(exportPng_);
-  bottom->addWidget(clear_);
+  results_->addButton(clear_);
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(grid);
   layout->addWidget(progress_);
   layout->addWidget(status_);
-  layout->addWidget(splitter_, 1);
-  layout->addLayout(bottom);
+  layout->addWidget(results_, 1);
 
   connect(taskBrowse_, &QPushButton::clicked, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a task folder (train.tsv and test.tsv)"),
@@ -155,28 +120,9 @@ ClassificationPanel::ClassificationPanel(CurrentVectors* vectors, QWidget* paren
   connect(features_, &QComboBox::currentIndexChanged, this, &ClassificationPanel::updateState);
   connect(vectors_, &CurrentVectors::changed, this, &ClassificationPanel::updateState);
   connect(vectors_, &CurrentVectors::loadingStarted, this, &ClassificationPanel::updateState);
-  connect(metric_, &QComboBox::currentIndexChanged, this, [this](int i) {
-    chart_->setMetric(i == 1 ? ComparisonChart::Metric::MacroF1 : ComparisonChart::Metric::Accuracy);
-  });
-  connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ClassificationPanel::showSelectedRow);
-  connect(table_, &QAbstractItemModel::modelReset, this, &ClassificationPanel::showSelectedRow);
-  connect(table_, &QAbstractItemModel::dataChanged, this, &ClassificationPanel::showSelectedRow);
-  connect(exportCsv_, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the comparison as CSV"),
-                                                      QStringLiteral("classification.csv"), tr("CSV files (*.csv)"));
-    QString error;
-    if (path.isEmpty()) return;
-    if (exportCsv(path, &error)) emit statusMessage(tr("Comparison saved to %1").arg(path));
-    else setStatus(error, true);
-  });
-  connect(exportPng_, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the comparison charts as PNG"),
-                                                      QStringLiteral("classification.png"), tr("PNG images (*.png)"));
-    QString error;
-    if (path.isEmpty()) return;
-    if (exportPng(path, &error)) emit statusMessage(tr("Charts saved to %1").arg(path));
-    else setStatus(error, true);
-  });
+  connect(results_, &ComparisonResultsView::changed, this, &ClassificationPanel::updateState);
+  connect(results_, &ComparisonResultsView::exported, this, &ClassificationPanel::statusMessage);
+  connect(results_, &ComparisonResultsView::exportFailed, this, [this](const QString& error) { setStatus(error, true); });
   connect(clear_, &QPushButton::clicked, table_, &ComparisonTable::clear);
 
   connect(task_, &BackgroundTask::progressed, this, [this](double f) {
@@ -215,13 +161,6 @@ void ClassificationPanel::retranslate() {
   run_->setToolTip(tr("Train logistic regression on train.tsv and score test.tsv"));
   cancel_->setText(tr("Cancel"));
   cancel_->setToolTip(tr("Stop after the step in progress (a fit already started runs to its end)"));
-  metricLabel_->setText(tr("Chart:"));
-  metric_->setItemText(0, tr("Accuracy"));
-  metric_->setItemText(1, tr("Macro-F1"));
-  exportCsv_->setText(tr("CSV…"));
-  exportCsv_->setToolTip(tr("Save the comparison table as CSV"));
-  exportPng_->setText(tr("PNG…"));
-  exportPng_->setToolTip(tr("Save the chart and the heat map as a PNG image"));
   clear_->setText(tr("Clear"));
   clear_->setToolTip(tr("Remove every row of the comparison"));
   updateState();
@@ -271,8 +210,6 @@ void ClassificationPanel::updateState() {
   const bool needVectors = features() != Features::TfIdf;
   run_->setEnabled(!running && !taskFolder().isEmpty() && (!needVectors || vectors_->isReady()));
   cancel_->setEnabled(running);
-  exportCsv_->setEnabled(table_->rowCount() > 0);
-  exportPng_->setEnabled(table_->rowCount() > 0);
   clear_->setEnabled(table_->rowCount() > 0 && !running);
   QString text = statusText_;
   if (running && statusText_.isEmpty()) {
@@ -382,7 +319,7 @@ bool ClassificationPanel::runClassification() {
       row.confusion.append(QVector<qint64>(confusionRow.begin(), confusionRow.end()));
     progress(1.0);
     return [this, row] {
-      selectRow(table_->addRow(row));
+      results_->selectRow(table_->addRow(row));
       setStatus(tr("%1 on %2: accuracy %3, macro-F1 %4.")
                     .arg(row.model, row.task, QString::number(row.accuracy, 'f', 4), QString::number(row.macroF1, 'f', 4)),
                 false);
@@ -392,41 +329,17 @@ bool ClassificationPanel::runClassification() {
   return true;
 }
 
-void ClassificationPanel::selectRow(int row) {
-  if (row < 0 || row >= table_->rowCount()) return;
-  view_->selectionModel()->select(table_->index(row, 0),
-                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-  view_->selectionModel()->setCurrentIndex(table_->index(row, 0), QItemSelectionModel::NoUpdate);
-  showSelectedRow();
-}
-
-void ClassificationPanel::showSelectedRow() {
-  const QModelIndexList rows = view_->selectionModel()->selectedRows();
-  const ComparisonRow* r = rows.isEmpty() ? nullptr : table_->row(rows.front().row());
-  if (!r) heatmap_->clear();
-  else heatmap_->setMatrix(r->labels, r->confusion, QStringLiteral("%1 · %2").arg(r->model, r->task));
-  updateState();
-}
-
-bool ClassificationPanel::exportCsv(const QString& path, QString* error) const {
-  return ChartExport::writeText(path, table_->toCsv(), error);
-}
-
-bool ClassificationPanel::exportPng(const QString& path, QString* error) {
-  return ChartExport::writePng(ChartExport::renderWidget(splitter_), path, error);
-}
-
 void ClassificationPanel::saveSettings(QSettings& s) const {
   s.setValue(QStringLiteral("evaluate/taskFolder"), taskDir_->text());
   s.setValue(QStringLiteral("evaluate/features"), features_->currentIndex());
-  s.setValue(QStringLiteral("evaluate/comparisonMetric"), metric_->currentIndex());
+  s.setValue(QStringLiteral("evaluate/comparisonMetric"), results_->metricIndex());
   s.setValue(QStringLiteral("evaluate/fixedC"), fixedC());
 }
 
 void ClassificationPanel::restoreSettings(const QSettings& s) {
   taskDir_->setText(s.value(QStringLiteral("evaluate/taskFolder")).toString());
   features_->setCurrentIndex(std::clamp(s.value(QStringLiteral("evaluate/features"), 0).toInt(), 0, 2));
-  metric_->setCurrentIndex(std::clamp(s.value(QStringLiteral("evaluate/comparisonMetric"), 0).toInt(), 0, 1));
+  results_->setMetricIndex(s.value(QStringLiteral("evaluate/comparisonMetric"), 0).toInt());
   const double c = s.value(QStringLiteral("evaluate/fixedC"), 0.0).toDouble();
   setFixedC(std::isfinite(c) && c > 0 && c <= 1e6 ? c : 0.0);
 }

@@ -16,15 +16,12 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSettings;
-class QSplitter;
-class QTableView;
 
 namespace embedlab::ui {
 
 class BackgroundTask;
-class ComparisonChart;
+class ComparisonResultsView;
 class ComparisonTable;
-class ConfusionHeatmap;
 class CurrentVectors;
 
 class ClassificationPanel : public QWidget {
@@ -48,15 +45,9 @@ class ClassificationPanel : public QWidget {
   bool isRunning() const;
   QString statusText() const { return statusText_; }
 
-  ComparisonTable* table() const { return table_; }
-  QTableView* tableView() const { return view_; }
-  ComparisonChart* chart() const { return chart_; }
-  ConfusionHeatmap* heatmap() const { return heatmap_; }
+  // The comparison table, bars, heat map and their exports; each run adds or replaces a row.
+  ComparisonResultsView* results() const { return results_; }
   BackgroundTask* task() const { return task_; }
-  void selectRow(int row);  // shows its confusion matrix
-
-  bool exportCsv(const QString& path, QString* error = nullptr) const;
-  bool exportPng(const QString& path, QString* error = nullptr);
 
   void saveSettings(QSettings& s) const;
   void restoreSettings(const QSettings& s);
@@ -71,11 +62,11 @@ class ClassificationPanel : public QWidget {
   void retranslate();
   void updateState();
   void setStatus(const QString& text, bool error);
-  void showSelectedRow();
 
   CurrentVectors* vectors_;
   BackgroundTask* task_;
-  ComparisonTable* table_;
+  ComparisonResultsView* results_;
+  ComparisonTable* table_;   // results_'s
   QLabel* taskLabel_;
   QLineEdit* taskDir_;
   QPushButton* taskBrowse_;
@@ -87,15 +78,7 @@ class ClassificationPanel : public QWidget {
   QPushButton* cancel_;
   QProgressBar* progress_;
   QLabel* status_;
-  QTableView* view_;
-  ComparisonChart* chart_;
-  QLabel* metricLabel_;
-  QComboBox* metric_;
-  ConfusionHeatmap* heatmap_;
-  QPushButton* exportCsv_;
-  QPushButton* exportPng_;
   QPushButton* clear_;
-  QSplitter* splitter_;
   QString statusText_;
   bool statusIsError_ = false;
   double fraction_ = 0;  // last progress, for the phase shown

@@ -1,7 +1,6 @@
 #include "ui/evaluate/ComparePanel.h"
 
 #include <QCheckBox>
-#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
@@ -12,7 +11,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QItemSelectionModel>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,7 +23,6 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
-#include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -34,9 +31,9 @@
 
 #include "core/compare/ReportRunner.h"
 #include "core/util/Error.h"
-#include "ui/charts/ChartExport.h"
 #include "ui/evaluate/BuiltinSets.h"
 #include "ui/evaluate/ComparisonChart.h"
+#include "ui/evaluate/ComparisonResultsView.h"
 #include "ui/evaluate/ComparisonTable.h"
 #include "ui/evaluate/ConfusionHeatmap.h"
 #include "ui/runs/RunStore.h"
@@ -100,7 +97,6 @@ ComparisonRow toComparisonRow(const ReportClassificationRow& r) {
 ComparePanel::ComparePanel(QWidget* parent)
     : QWidget(parent), phaseMutex_(std::make_shared<std::mutex>()), phase_(std::make_shared<QString>()) {
   task_ = new BackgroundTask(this);
-  table_ = new ComparisonTable(this);
 
   // ---- models ------------------------------------------------------------------------------------
   modelsBox_ = new QGroupBox(this);
@@ -175,59 +171,21 @@ ComparePanel::ComparePanel(QWidget* parent)
   runRow->addWidget(progress_, 1);
 
   // ---- results -----------------------------------------------------------------------------------
-  view_ = new QTableView(this);
-  view_->setObjectName(QStringLiteral("compareTable"));
-  view_->setModel(table_);
-  view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  view_->setSelectionMode(QAbstractItemView::SingleSelection);
-  view_->verticalHeader()->hide();
-  view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  view_->horizontalHeader()->setSectionResizeMode(ComparisonTable::ModelColumn, QHeaderView::Stretch);
+  results_ = new ComparisonResultsView(ComparisonResultsView::Options{}, this);
+  table_ = results_->table();
+  results_->tableView()->setObjectName(QStringLiteral("compareTable"));
+  results_->chart()->setObjectName(QStringLiteral("compareChart"));
+  results_->heatmap()->setObjectName(QStringLiteral("compareHeatmap"));
   intrinsic_ = new QTableWidget(0, 5, this);
   intrinsic_->setObjectName(QStringLiteral("compareIntrinsic"));
   intrinsic_->verticalHeader()->hide();
   intrinsic_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   intrinsic_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   intrinsic_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-  auto* tables = new QSplitter(Qt::Vertical, this);
-  tables->addWidget(view_);
-  tables->addWidget(intrinsic_);
-  tables->setStretchFactor(0, 3);
-  tables->setStretchFactor(1, 1);
-  tables->setChildrenCollapsible(false);
-  chart_ = new ComparisonChart(this);
-  chart_->setObjectName(QStringLiteral("compareChart"));
-  chart_->setTable(table_);
-  heatmap_ = new ConfusionHeatmap(this);
-  heatmap_->setObjectName(QStringLiteral("compareHeatmap"));
-  charts_ = new QSplitter(Qt::Horizontal, this);
-  charts_->addWidget(chart_);
-  charts_->addWidget(heatmap_);
-  charts_->setStretchFactor(0, 3);
-  charts_->setStretchFactor(1, 2);
-  charts_->setChildrenCollapsible(false);
-  auto* results = new QSplitter(Qt::Horizontal, this);
-  results->addWidget(tables);
-  results->addWidget(charts_);
-  results->setStretchFactor(0, 2);
-  results->setStretchFactor(1, 3);
-  results->setChildrenCollapsible(false);
-
-  metricLabel_ = new QLabel(this);
-  metric_ = new QComboBox(this);
-  metric_->addItem(QString());
-  metric_->addItem(QString());
-  exportCsv_ = new QPushButton(this);
-  exportPng_ = new QPushButton(this);
+  results_->addBelowTable(intrinsic_);
   saveHtml_ = new QPushButton(this);
   saveHtml_->setObjectName(QStringLiteral("saveHtmlReport"));
-  auto* bottom = new QHBoxLayout;
-  bottom->addWidget(metricLabel_);
-  bottom->addWidget(metric_);
-  bottom->addStretch();
-  bottom->addWidget(exportCsv_);
-  bottom->addWidget(exportPng_);
-  bottom->addWidget(saveHtml_);
+  results_->addButton(saveHtml_);
 
   auto* top = new QWidget(this);
   auto* topLayout = new QVBoxLayout(top);
@@ -237,13 +195,12 @@ ComparePanel::ComparePanel(QWidget* parent)
   topLayout->addWidget(status_);
   auto* page = new QSplitter(Qt::Vertical, this);
   page->addWidget(top);
-  page->addWidget(results);
+  page->addWidget(results_);
   page->setStretchFactor(0, 1);
   page->setStretchFactor(1, 2);
   page->setChildrenCollapsible(false);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(page, 1);
-  layout->addLayout(bottom);
 
   // ---- shortcuts (the panel's own; the window's Esc / Ctrl+E stay the window's) -----------------
   auto* runKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
@@ -276,27 +233,9 @@ ComparePanel::ComparePanel(QWidget* parent)
   connect(intrinsicOn_, &QCheckBox::toggled, this, &ComparePanel::updateState);
   connect(run_, &QPushButton::clicked, this, [this] { runComparison(); });
   connect(cancel_, &QPushButton::clicked, this, &ComparePanel::cancel);
-  connect(metric_, &QComboBox::currentIndexChanged, this, [this](int i) {
-    chart_->setMetric(i == 1 ? ComparisonChart::Metric::MacroF1 : ComparisonChart::Metric::Accuracy);
-  });
-  connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ComparePanel::showSelectedRow);
-  connect(table_, &QAbstractItemModel::modelReset, this, &ComparePanel::showSelectedRow);
-  connect(exportCsv_, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the comparison as CSV"),
-                                                      QStringLiteral("comparison.csv"), tr("CSV files (*.csv)"));
-    QString error;
-    if (path.isEmpty()) return;
-    if (exportCsv(path, &error)) emit statusMessage(tr("Comparison saved to %1").arg(path));
-    else setStatus(error, true);
-  });
-  connect(exportPng_, &QPushButton::clicked, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the comparison charts as PNG"),
-                                                      QStringLiteral("comparison.png"), tr("PNG images (*.png)"));
-    QString error;
-    if (path.isEmpty()) return;
-    if (exportPng(path, &error)) emit statusMessage(tr("Charts saved to %1").arg(path));
-    else setStatus(error, true);
-  });
+  connect(results_, &ComparisonResultsView::changed, this, &ComparePanel::updateState);
+  connect(results_, &ComparisonResultsView::exported, this, &ComparePanel::statusMessage);
+  connect(results_, &ComparisonResultsView::exportFailed, this, [this](const QString& error) { setStatus(error, true); });
   connect(saveHtml_, &QPushButton::clicked, this, &ComparePanel::saveHtmlInteractive);
 
   connect(task_, &BackgroundTask::progressed, this, [this](double f) {
@@ -364,15 +303,8 @@ void ComparePanel::retranslate() {
   run_->setToolTip(tr("Every checked model on every checked task, in the background (Ctrl+Enter)"));
   cancel_->setText(tr("Ca&ncel"));
   cancel_->setToolTip(tr("Stop after the batch in progress (a fit already started runs to its end); finished rows stay"));
-  metricLabel_->setText(tr("Chart:"));
-  metric_->setItemText(0, tr("Accuracy"));
-  metric_->setItemText(1, tr("Macro-F1"));
   intrinsic_->setHorizontalHeaderLabels(
       {tr("Model"), tr("Analogy accuracy"), tr("Analogies answered"), tr("Spearman ρ"), tr("Pairs used")});
-  exportCsv_->setText(tr("CSV…"));
-  exportCsv_->setToolTip(tr("Save the comparison table as CSV"));
-  exportPng_->setText(tr("PNG…"));
-  exportPng_->setToolTip(tr("Save the bar chart and the heat map as a PNG image"));
   saveHtml_->setText(tr("Save &HTML report…"));
   saveHtml_->setToolTip(tr("One self-contained HTML file with the tables and charts, to share (Ctrl+Shift+H)"));
   updateState();
@@ -574,8 +506,7 @@ void ComparePanel::updateState() {
     w->setEnabled(!running);
   context_->setEnabled(!running && intrinsicOn_->isChecked());
   contextBrowse_->setEnabled(!running && intrinsicOn_->isChecked());
-  exportCsv_->setEnabled(haveRows && !running);
-  exportPng_->setEnabled(haveRows && !running);
+  results_->setBusy(running);
   saveHtml_->setEnabled(haveRows && !running);
   QString text = statusText_;
   if (running && text.isEmpty()) text = tr("Running…");
@@ -700,20 +631,11 @@ void ComparePanel::showIntrinsic() {
   intrinsic_->setVisible(!intrinsicRows_.empty() || intrinsicOn_->isChecked());
 }
 
-void ComparePanel::selectRow(int row) {
-  if (row < 0 || row >= table_->rowCount()) return;
-  view_->selectionModel()->select(table_->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-  view_->selectionModel()->setCurrentIndex(table_->index(row, 0), QItemSelectionModel::NoUpdate);
-  showSelectedRow();
-}
-
-void ComparePanel::showSelectedRow() {
-  const QModelIndexList rows = view_->selectionModel()->selectedRows();
-  const ComparisonRow* r = rows.isEmpty() ? nullptr : table_->row(rows.front().row());
-  if (!r) heatmap_->clear();
-  else heatmap_->setMatrix(r->labels, r->confusion, QStringLiteral("%1 · %2").arg(r->model, r->task));
-  updateState();
-}
+ComparisonTable* ComparePanel::table() const { return results_->table(); }
+QTableView* ComparePanel::tableView() const { return results_->tableView(); }
+ComparisonChart* ComparePanel::chart() const { return results_->chart(); }
+ConfusionHeatmap* ComparePanel::heatmap() const { return results_->heatmap(); }
+void ComparePanel::selectRow(int row) { results_->selectRow(row); }
 
 ReportData ComparePanel::report() const {
   ReportData data;
@@ -735,13 +657,8 @@ ReportData ComparePanel::report() const {
   return data;
 }
 
-bool ComparePanel::exportCsv(const QString& path, QString* error) const {
-  return ChartExport::writeText(path, table_->toCsv(), error);
-}
-
-bool ComparePanel::exportPng(const QString& path, QString* error) {
-  return ChartExport::writePng(ChartExport::renderWidget(charts_), path, error);
-}
+bool ComparePanel::exportCsv(const QString& path, QString* error) const { return results_->exportCsv(path, error); }
+bool ComparePanel::exportPng(const QString& path, QString* error) { return results_->exportPng(path, error); }
 
 bool ComparePanel::saveHtmlReport(const QString& path, QString* error) const {
   if (rows_.empty()) {
@@ -787,7 +704,7 @@ void ComparePanel::saveSettings(QSettings& s) const {
   s.setValue(QStringLiteral("evaluate/compare/finetune"), finetune_->isChecked());
   s.setValue(QStringLiteral("evaluate/compare/intrinsic"), intrinsicOn_->isChecked());
   s.setValue(QStringLiteral("evaluate/compare/contextCorpus"), context_->text());
-  s.setValue(QStringLiteral("evaluate/compare/metric"), metric_->currentIndex());
+  s.setValue(QStringLiteral("evaluate/compare/metric"), results_->metricIndex());
 }
 
 void ComparePanel::restoreSettings(const QSettings& s) {
@@ -808,7 +725,7 @@ void ComparePanel::restoreSettings(const QSettings& s) {
   finetune_->setChecked(s.value(QStringLiteral("evaluate/compare/finetune"), false).toBool());
   intrinsicOn_->setChecked(s.value(QStringLiteral("evaluate/compare/intrinsic"), false).toBool());
   context_->setText(s.value(QStringLiteral("evaluate/compare/contextCorpus")).toString());
-  metric_->setCurrentIndex(std::clamp(s.value(QStringLiteral("evaluate/compare/metric"), 0).toInt(), 0, 1));
+  results_->setMetricIndex(s.value(QStringLiteral("evaluate/compare/metric"), 0).toInt());
   updateState();
 }
 

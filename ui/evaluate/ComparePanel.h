@@ -18,7 +18,6 @@
 #include "core/eval/HtmlReport.h"
 
 class QCheckBox;
-class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -27,7 +26,6 @@ class QListWidgetItem;
 class QProgressBar;
 class QPushButton;
 class QSettings;
-class QSplitter;
 class QTableView;
 class QTableWidget;
 
@@ -35,6 +33,7 @@ namespace embedlab::ui {
 
 class BackgroundTask;
 class ComparisonChart;
+class ComparisonResultsView;
 class ComparisonTable;
 class ConfusionHeatmap;
 class RunStore;
@@ -73,10 +72,11 @@ class ComparePanel : public QWidget {
   QString statusText() const { return statusText_; }
   bool lastRunWasCancelled() const { return cancelled_; }
 
-  ComparisonTable* table() const { return table_; }
-  QTableView* tableView() const { return view_; }
-  ComparisonChart* chart() const { return chart_; }
-  ConfusionHeatmap* heatmap() const { return heatmap_; }
+  ComparisonResultsView* results() const { return results_; }
+  ComparisonTable* table() const;
+  QTableView* tableView() const;
+  ComparisonChart* chart() const;
+  ConfusionHeatmap* heatmap() const;
   QTableWidget* intrinsicTable() const { return intrinsic_; }
   BackgroundTask* task() const { return task_; }
   // What the HTML report holds: the rows finished so far (also after a cancel).
@@ -101,7 +101,6 @@ class ComparePanel : public QWidget {
   void retranslate();
   void updateState();
   void setStatus(const QString& text, bool error);
-  void showSelectedRow();
   void showIntrinsic();
   QListWidgetItem* addModelItem(const ModelSource& model, const QString& label, bool fromRun, bool checked);
   void addModelInteractive(bool folder);
@@ -113,7 +112,8 @@ class ComparePanel : public QWidget {
   const RunStore* store_ = nullptr;
   std::unique_ptr<RunStore> ownStore_;
   BackgroundTask* task_;
-  ComparisonTable* table_;
+  ComparisonResultsView* results_;
+  ComparisonTable* table_;  // results_'s
   QGroupBox* modelsBox_;
   QListWidget* models_;
   QPushButton* addFolder_;
@@ -135,16 +135,8 @@ class ComparePanel : public QWidget {
   QPushButton* cancel_;
   QProgressBar* progress_;
   QLabel* status_;
-  QTableView* view_;
-  ComparisonChart* chart_;
-  ConfusionHeatmap* heatmap_;
   QTableWidget* intrinsic_;
-  QLabel* metricLabel_;
-  QComboBox* metric_;
-  QPushButton* exportCsv_;
-  QPushButton* exportPng_;
   QPushButton* saveHtml_;
-  QSplitter* charts_;
   QString statusText_;
   bool statusIsError_ = false;
   bool cancelled_ = false;
