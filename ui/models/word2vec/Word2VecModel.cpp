@@ -46,6 +46,8 @@ Word2VecOptions word2vecOptionsFromValues(const QVariantMap& v) {
   return o;
 }
 
+QString word2vecCheckpointPath(const QString& outputPath) { return outputPath + QStringLiteral(".checkpoint"); }
+
 ModelDescriptor word2vecModel() {
   ModelDescriptor d;
   d.id = QStringLiteral("word2vec");
@@ -73,8 +75,15 @@ ModelDescriptor word2vecModel() {
     Word2VecOptions o = word2vecOptionsFromValues(values);
     for (const QString& f : corpusFiles) o.corpusFiles.push_back(f.toStdString());
     o.outputPath = outputPath.toStdString();
-    if (!outputPath.isEmpty())
+    if (!outputPath.isEmpty()) {
       o.lossLogPath = (QFileInfo(outputPath).absolutePath() + QStringLiteral("/loss.csv")).toStdString();
+      // As BERT and ELMo keep theirs in their output folder: a stopped (or crashed) run leaves its
+      // state in the run folder, and a job made again for that folder continues from it. The name
+      // is the CLI's, so `embedlab-cli train word2vec --out RUN/vectors.vec` resumes it too.
+      o.checkpointPath = word2vecCheckpointPath(outputPath).toStdString();
+      o.resume = true;
+      o.checkpointEverySeconds = 600;  // the CLI's default: a crash loses at most ten minutes
+    }
     o.validate();
     return std::make_unique<Word2VecJob>(std::move(o));
   };
