@@ -4,36 +4,10 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/text/Utf8.h"
 #include "core/util/Error.h"
 
 namespace embedlab {
-
-namespace {
-
-bool validUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    const unsigned c = *p;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    const int extra = (c >= 0xC2 && c <= 0xDF) ? 1 : (c >= 0xE0 && c <= 0xEF) ? 2 : (c >= 0xF0 && c <= 0xF4) ? 3 : -1;
-    if (extra < 0 || end - p <= extra) return false;
-    unsigned cp = c & (0x3F >> extra);
-    for (int i = 1; i <= extra; ++i) {
-      if ((p[i] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return false;
-    p += extra + 1;
-  }
-  return true;
-}
-
-}  // namespace
 
 std::string readEvalFile(const std::string& path) {
   std::error_code ec;
@@ -91,10 +65,10 @@ std::vector<std::string_view> splitFields(std::string_view line, bool tabsOnly) 
 }
 
 void checkUtf8Text(std::string_view text, const std::string& name) {
-  if (validUtf8(text)) return;
+  if (utf8::isValid(text)) return;
   const auto lines = splitLines(text);
   for (size_t i = 0; i < lines.size(); ++i)
-    if (!validUtf8(lines[i])) throw Error(name + ": line " + std::to_string(i + 1) + ": not valid UTF-8");
+    if (!utf8::isValid(lines[i])) throw Error(name + ": line " + std::to_string(i + 1) + ": not valid UTF-8");
   throw Error(name + ": not valid UTF-8");
 }
 

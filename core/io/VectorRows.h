@@ -12,6 +12,7 @@
 
 #include "core/embeddings/EmbeddingSet.h"
 #include "core/io/WordVectors.h"
+#include "core/text/Utf8.h"
 #include "core/util/AtomicFile.h"
 
 namespace embedlab::wordvectors {
@@ -26,8 +27,9 @@ inline bool isBlank(char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || c
 bool endsWith(std::string_view s, std::string_view suffix);
 std::string lowerAscii(std::string s);
 
-// Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
-bool validUtf8(std::string_view s);
+// Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF): core/text's check, under
+// the name the readers of this folder use.
+inline bool validUtf8(std::string_view s) { return utf8::isValid(s); }
 // A word for messages: quoted, cut short, control bytes shown as '?'.
 std::string quoteWord(std::string_view word);
 
