@@ -1,41 +1,29 @@
 // embedlab-cli eval classify and report on a small generated task: two topics whose texts share
 // function words and differ in their content words. TF-IDF must separate them, trained word
 // vectors too (the topics' words become neighbours), and the report must hold both rows.
-#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
-#include <random>
 #include <string>
-#include <vector>
 
 #include "support/CliRunner.h"
+#include "support/TextFile.h"
+#include "support/TwoTopicTask.h"
 
 using namespace embedlab::test;
 using Json = nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> kSea = {"ship", "sail", "wave", "harbour", "anchor", "tide", "boat", "crew"};
-const std::vector<std::string> kLand = {"farm", "field", "wheat", "plough", "barn", "tractor", "harvest", "soil"};
-const std::vector<std::string> kFiller = {"the", "a", "of", "and", "was", "near", "with", "old"};
-
-std::string sentence(const std::vector<std::string>& topic, std::mt19937& rng) {
-  std::uniform_int_distribution<size_t> t(0, topic.size() - 1), f(0, kFiller.size() - 1);
-  std::string s;
-  for (int i = 0; i < 8; ++i) {
-    if (!s.empty()) s += ' ';
-    s += (i % 2 == 0) ? topic[t(rng)] : kFiller[f(rng)];
-  }
-  return s;
-}
-
-void writeFile(const QString& path, const std::string& text) {
-  QFile f(path);
-  QVERIFY(f.open(QIODevice::WriteOnly));
-  f.write(text.data(), static_cast<qint64>(text.size()));
+// Sum of the confusion matrix: how many test texts were predicted.
+int confusionTotal(const Json& j) {
+  int total = 0;
+  for (const auto& row : j["confusion"])
+    for (const auto& c : row) total += c.get<int>();
+  return total;
 }
 
 }  // namespace
@@ -49,16 +37,10 @@ class TestCliClassify : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    std::mt19937 rng(5);
-    std::string corpus, train, test;
-    for (int i = 0; i < 3000; ++i) corpus += sentence(i % 2 ? kSea : kLand, rng) + "\n";
-    for (int i = 0; i < 120; ++i) train += std::string(i % 2 ? "sea\t" : "land\t") + sentence(i % 2 ? kSea : kLand, rng) + "\n";
-    for (int i = 0; i < 60; ++i) test += std::string(i % 2 ? "sea\t" : "land\t") + sentence(i % 2 ? kSea : kLand, rng) + "\n";
-    writeFile(dir_.filePath("corpus.txt"), corpus);
-    QVERIFY(QDir(dir_.path()).mkdir("topics"));
-    task_ = dir_.filePath("topics");
-    writeFile(task_ + "/train.tsv", train);
-    writeFile(task_ + "/test.tsv", test);
+    // corpus.txt (3000 lines) and topics/ (120 train, 60 test lines).
+    const std::filesystem::path task = writeTwoTopicTask(dir_.path().toStdString());
+    QVERIFY(!task.empty());
+    task_ = QString::fromStdString(task.string());
     vectors_ = dir_.filePath("vectors.vec");
     const CliRun r = runCli({"train", "word2vec", "--corpus", dir_.filePath("corpus.txt"), "--dim", "16", "--epochs", "3",
                              "--min-count", "1", "--threads", "1", "--seed", "3", "--out", vectors_, "--quiet"});
@@ -75,10 +57,7 @@ class TestCliClassify : public QObject {
       QVERIFY2(j["accuracy"].get<double>() >= 0.95, qPrintable(QString::fromStdString(j.dump())));
       QCOMPARE(j["labels"], Json({"land", "sea"}));
       QCOMPARE(j["per_class"]["sea"]["support"].get<int>(), 30);
-      int total = 0;
-      for (const auto& row : j["confusion"])
-        for (const auto& c : row) total += c.get<int>();
-      QCOMPARE(total, 60);
+      QCOMPARE(confusionTotal(j), 60);  // every test text predicted once
       QVERIFY(!j["feature_description"].get<std::string>().empty());
     }
   }
@@ -105,10 +84,7 @@ class TestCliClassify : public QObject {
     Json j = parseJsonOutput<Json>(r);
     QCOMPARE(j["features"].get<int>(), 64);  // hidden size of the fixture
     QCOMPARE(j["bert_layers"], Json({1, 2}));  // mean of the last four = hidden states 1..2 of 2 layers
-    int total = 0;
-    for (const auto& row : j["confusion"])
-      for (const auto& c : row) total += c.get<int>();
-    QCOMPARE(total, 60);
+    QCOMPARE(confusionTotal(j), 60);  // every test text predicted once
     r = runCli({"eval", "classify", "--task", task_, "--features", "bert:" + model, "--feature-option", "pool=cls,layer=0",
                 "--folds", "3", "--threads", "1", "--quiet"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -125,10 +101,7 @@ class TestCliClassify : public QObject {
     QVERIFY2(r.exitCode == 0, r.err.constData());
     j = parseJsonOutput<Json>(r);
     QCOMPARE(j["finetune_steps"].get<int>(), 2 * 120 / 8);
-    total = 0;
-    for (const auto& row : j["confusion"])
-      for (const auto& c : row) total += c.get<int>();
-    QCOMPARE(total, 60);
+    QCOMPARE(confusionTotal(j), 60);  // every test text predicted once
     r = runCli({"eval", "classify", "--task", task_, "--features", "tfidf", "--finetune"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("--finetune"));
@@ -159,7 +132,7 @@ class TestCliClassify : public QObject {
     r = runCli({"eval", "classify", "--task", task_, "--features", "elmo:" + model, "--feature-option", "x=1"});
     QCOMPARE(r.exitCode, 2);
 
-    writeFile(dir_.filePath("pairs2.txt"), "ship boat 9\nship wheat 1\nfarm barn 8\nwave soil 1\n");
+    QVERIFY(writeTextFile(dir_.filePath("pairs2.txt"), kTwoTopicPairs));
     const QString out = dir_.filePath("report2.html");
     r = runCli({"report", "--runs", model, "--runs", vectors_, "--task", task_, "--no-baseline", "--similarity",
                 dir_.filePath("pairs2.txt"), "--context-corpus", dir_.filePath("corpus.txt"), "--folds", "3",
@@ -174,7 +147,7 @@ class TestCliClassify : public QObject {
 
   void reportHasEveryRow() {
     const QString out = dir_.filePath("report.html");
-    writeFile(dir_.filePath("pairs.txt"), "ship boat 9\nship wheat 1\nfarm barn 8\nwave soil 1\n");
+    QVERIFY(writeTextFile(dir_.filePath("pairs.txt"), kTwoTopicPairs));
     const CliRun r = runCli({"report", "--runs", vectors_, "--task", task_, "--similarity", dir_.filePath("pairs.txt"),
                              "--folds", "3", "--threads", "1", "--out", out, "--quiet"});
     QVERIFY2(r.exitCode == 0, r.err.constData());

@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -19,32 +17,11 @@
 #include "core/models/word2vec/Word2Vec.h"
 #include "core/util/Error.h"
 #include "support/TestPaths.h"
+#include "support/TextFile.h"
+#include "support/TwoTopicTask.h"
 
 using namespace embedlab;
 namespace fs = std::filesystem;
-
-namespace {
-
-const std::vector<std::string> kSea = {"ship", "sail", "wave", "harbour", "anchor", "tide", "boat", "crew"};
-const std::vector<std::string> kLand = {"farm", "field", "wheat", "plough", "barn", "tractor", "harvest", "soil"};
-const std::vector<std::string> kFiller = {"the", "a", "of", "and", "was", "near", "with", "old"};
-
-std::string sentence(const std::vector<std::string>& topic, std::mt19937& rng) {
-  std::uniform_int_distribution<size_t> t(0, topic.size() - 1), f(0, kFiller.size() - 1);
-  std::string s;
-  for (int i = 0; i < 8; ++i) {
-    if (!s.empty()) s += ' ';
-    s += (i % 2 == 0) ? topic[t(rng)] : kFiller[f(rng)];
-  }
-  return s;
-}
-
-void writeFile(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-}
-
-}  // namespace
 
 class TestReportRunner : public QObject {
   Q_OBJECT
@@ -64,19 +41,10 @@ class TestReportRunner : public QObject {
   void initTestCase() {
     QVERIFY(dir_.isValid());
     root_ = dir_.path().toStdString();
-    std::mt19937 rng(5);
-    std::string corpus, train, test, context;
-    for (int i = 0; i < 3000; ++i) corpus += sentence(i % 2 ? kSea : kLand, rng) + "\n";
-    for (int i = 0; i < 120; ++i) train += std::string(i % 2 ? "sea\t" : "land\t") + sentence(i % 2 ? kSea : kLand, rng) + "\n";
-    for (int i = 0; i < 60; ++i) test += std::string(i % 2 ? "sea\t" : "land\t") + sentence(i % 2 ? kSea : kLand, rng) + "\n";
-    for (int i = 0; i < 80; ++i) context += sentence(i % 2 ? kSea : kLand, rng) + "\n";
-    writeFile(root_ / "corpus.txt", corpus);
-    writeFile(root_ / "context.txt", context);
-    task_ = root_ / "topics";
-    fs::create_directory(task_);
-    writeFile(task_ / "train.tsv", train);
-    writeFile(task_ / "test.tsv", test);
-    writeFile(root_ / "pairs.txt", "ship boat 9\nship wheat 1\nfarm barn 8\nwave soil 1\n");
+    // corpus.txt (3000 lines), topics/ (120 train, 60 test lines) and context.txt (80 lines).
+    task_ = test::writeTwoTopicTask(root_, {.contextLines = 80});
+    QVERIFY(!task_.empty());
+    QVERIFY(test::writeTextFile(root_ / "pairs.txt", test::kTwoTopicPairs));
 
     Word2VecOptions w;
     w.corpusFiles = {(root_ / "corpus.txt").string()};
