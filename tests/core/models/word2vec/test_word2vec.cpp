@@ -11,7 +11,6 @@
 #include <cstring>
 #include <fstream>
 #include <mutex>
-#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,6 +19,7 @@
 #include "core/models/word2vec/Word2Vec.h"
 #include "core/text/Vocabulary.h"
 #include "core/util/Error.h"
+#include "support/SyntheticCorpus.h"
 
 using namespace embedlab;
 using Arch = Word2VecOptions::Arch;
@@ -28,27 +28,11 @@ using Kernel = Word2VecOptions::Kernel;
 
 namespace {
 
-// Two topics of 12 words each, plus 4 function words shared by both. A sentence draws its
-// content words from one topic only, so within-topic words share contexts and cross-topic
-// words never co-occur.
+// Two topics of 12 words each, plus 4 function words shared by both (one word in four); lines
+// of 6..11 words. Within-topic words share contexts and cross-topic words never co-occur.
 std::string writeTopicCorpus(const QTemporaryDir& dir, int sentences, uint64_t seed, const char* name = "topics.txt") {
-  const std::string path = dir.filePath(name).toStdString();
-  std::ofstream out(path);
-  std::mt19937_64 gen(seed);
-  const char* shared[] = {"the", "of", "and", "a"};
-  for (int s = 0; s < sentences; ++s) {
-    const int topic = static_cast<int>(gen() % 2);
-    const int len = 6 + static_cast<int>(gen() % 6);
-    for (int i = 0; i < len; ++i) {
-      if (i) out << ' ';
-      if (gen() % 4 == 0)
-        out << shared[gen() % 4];
-      else
-        out << (topic == 0 ? "red" : "blue") << (gen() % 12);
-    }
-    out << '\n';
-  }
-  return path;
+  return test::writeSyntheticCorpus(dir.filePath(name).toStdString(),
+                                    {.sentences = sentences, .seed = seed, .minWords = 6, .maxWords = 11});
 }
 
 double cosine(const float* a, const float* b, int dim) {

@@ -13,7 +13,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -22,6 +21,7 @@
 #include "core/models/word2vec/Word2VecCheckpoint.h"
 #include "core/text/Vocabulary.h"
 #include "core/util/Error.h"
+#include "support/SyntheticCorpus.h"
 
 using namespace embedlab;
 using Arch = Word2VecOptions::Arch;
@@ -32,23 +32,8 @@ namespace {
 
 // Two topics of 12 words each plus shared function words; line lengths vary (4..15 words).
 std::string writeCorpus(const QTemporaryDir& dir, int sentences, uint64_t seed, const char* name = "corpus.txt") {
-  const std::string path = dir.filePath(name).toStdString();
-  std::ofstream out(path);
-  std::mt19937_64 gen(seed);
-  const char* shared[] = {"the", "of", "and", "a"};
-  for (int s = 0; s < sentences; ++s) {
-    const int topic = static_cast<int>(gen() % 2);
-    const int len = 4 + static_cast<int>(gen() % 12);
-    for (int i = 0; i < len; ++i) {
-      if (i) out << ' ';
-      if (gen() % 4 == 0)
-        out << shared[gen() % 4];
-      else
-        out << (topic == 0 ? "red" : "blue") << (gen() % 12);
-    }
-    out << '\n';
-  }
-  return path;
+  return test::writeSyntheticCorpus(dir.filePath(name).toStdString(),
+                                    {.sentences = sentences, .seed = seed, .minWords = 4, .maxWords = 15});
 }
 
 Word2VecOptions options(const std::string& corpus, const std::string& checkpoint) {
