@@ -14,6 +14,7 @@
 #include "core/nn/CrossEntropy.h"
 #include "core/nn/Dropout.h"
 #include "core/nn/Linear.h"
+#include "core/train/JobSupport.h"
 #include "core/util/Error.h"
 
 namespace embedlab {
@@ -21,8 +22,6 @@ namespace embedlab {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
 uint64_t mix(uint64_t z) {
   z += 0x9e3779b97f4a7c15ULL;
@@ -215,7 +214,7 @@ JobResult BertClassifier::train(const std::vector<LabelledText>& examples, const
         if (token.stopRequested()) {
           result.status = JobStatus::Stopped;
           result.message = "stopped at step " + std::to_string(step) + " of " + std::to_string(total);
-          summary_.seconds = seconds(Clock::now() - start);
+          summary_.seconds = secondsOf(Clock::now() - start);
           return result;
         }
         const int Bp = std::min(P, B - r0);
@@ -257,20 +256,21 @@ JobResult BertClassifier::train(const std::vector<LabelledText>& examples, const
       adam_->step(static_cast<float>(pr.lr));
       summary_.steps = step + 1;
       const auto now = Clock::now();
-      const double stepSeconds = seconds(now - stepStart - stepPaused);
+      const double stepSeconds = secondsOf(now - stepStart - stepPaused);
       summary_.trainSeconds += stepSeconds;
       winLoss += lossSum / B;
       winSeconds += stepSeconds;
       winExamples += B;
       ++winSteps;
-      if (seconds(now - lastReport) >= opt_.reportIntervalSeconds || step + 1 == total || step == 0) {
+      if (secondsOf(now - lastReport) >= opt_.reportIntervalSeconds || step + 1 == total || step == 0) {
         summary_.finalLoss = winLoss / winSteps;
         summary_.trainAccuracy = static_cast<double>(winCorrect) / winExamples;
         pr.step = step + 1;
         pr.loss = summary_.finalLoss;
-        pr.itemsPerSec = winSeconds > 0 ? winExamples / winSeconds : 0;
-        pr.elapsedSeconds = seconds(now - start);
-        pr.etaSeconds = winSeconds > 0 ? (total - step - 1) * winSeconds / winSteps : 0;
+        const Pace pace{static_cast<double>(winExamples), static_cast<double>(winSteps), winSeconds};
+        pr.itemsPerSec = pace.itemsPerSec();
+        pr.elapsedSeconds = secondsOf(now - start);
+        pr.etaSeconds = pace.etaSeconds(static_cast<double>(total - step - 1));
         pr.extras = {{"accuracy", summary_.trainAccuracy}, {"epoch", epoch + 1}};
         if (sink) sink(pr);
         winLoss = winSeconds = 0;
@@ -279,7 +279,7 @@ JobResult BertClassifier::train(const std::vector<LabelledText>& examples, const
       }
     }
   }
-  summary_.seconds = seconds(Clock::now() - start);
+  summary_.seconds = secondsOf(Clock::now() - start);
   return result;
 }
 
@@ -335,7 +335,7 @@ void BertClassifier::save(const std::string& dir) const {
 }
 
 JobResult BertClassifier::run(const ProgressSink& sink, StopToken& token) {
-  try {
+  return runGuarded([&](JobResult& result) {
     opt_.validate();
     if (opt_.taskDir.empty()) throw UsageError("bert classifier: a task directory is required");
     const auto start = Clock::now();
@@ -347,8 +347,8 @@ JobResult BertClassifier::run(const ProgressSink& sink, StopToken& token) {
     loadModel(labels);
     summary_ = {};
     summary_.labels = task.labels;
-    JobResult r = train(task.train, sink, token);
-    if (r.status != JobStatus::Finished) return r;
+    result = train(task.train, sink, token);
+    if (result.status != JobStatus::Finished) return;
     pr.phase = "evaluating";
     if (sink) sink(pr);
     summary_.test = evaluate(task.test, static_cast<int>(task.labels.size()));
@@ -357,19 +357,13 @@ JobResult BertClassifier::run(const ProgressSink& sink, StopToken& token) {
       if (sink) sink(pr);
       save(opt_.outDir);
       for (const char* f : {"config.json", "model.safetensors", "vocab.txt", "tokenizer_config.json"})
-        r.outputFiles.push_back(opt_.outDir + "/" + f);
+        result.outputFiles.push_back(opt_.outDir + "/" + f);
     }
-    summary_.seconds = seconds(Clock::now() - start);
+    summary_.seconds = secondsOf(Clock::now() - start);
     pr.phase = "finished";
     pr.extras = {{"test_accuracy", summary_.test.accuracy}, {"test_macro_f1", summary_.test.macroF1}};
     if (sink) sink(pr);
-    return r;
-  } catch (const std::exception& e) {
-    JobResult r;
-    r.status = JobStatus::Failed;
-    r.message = e.what();
-    return r;
-  }
+  });
 }
 
 }  // namespace embedlab

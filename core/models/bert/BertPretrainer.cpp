@@ -15,6 +15,7 @@
 #include "core/nn/AdamW.h"
 #include "core/nn/CrossEntropy.h"
 #include "core/text/WordPieceTrainer.h"
+#include "core/train/JobSupport.h"
 #include "core/util/Error.h"
 
 namespace embedlab {
@@ -24,8 +25,6 @@ namespace fs = std::filesystem;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
 uint64_t mix(uint64_t z) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -89,14 +88,7 @@ BertPretrainer::BertPretrainer(BertPretrainerOptions options) : opt_(std::move(o
 BertPretrainer::~BertPretrainer() = default;
 
 JobResult BertPretrainer::run(const ProgressSink& sink, StopToken& token) {
-  try {
-    return train(sink, token);
-  } catch (const std::exception& e) {
-    JobResult r;
-    r.status = JobStatus::Failed;
-    r.message = e.what();
-    return r;
-  }
+  return runGuarded([&](JobResult& result) { result = train(sink, token); });
 }
 
 BertConfig BertPretrainer::modelConfig(int64_t vocabSize) const {
@@ -415,7 +407,7 @@ JobResult BertPretrainer::train(const ProgressSink& sink, StopToken& token) {
     adam_->step(static_cast<float>(pr.lr));
     ++step_;
     const auto stepEnd = Clock::now();
-    const double stepSeconds = seconds(stepEnd - stepStart - stepPaused);
+    const double stepSeconds = secondsOf(stepEnd - stepStart - stepPaused);
     summary_.trainSeconds += stepSeconds;
     summary_.tokensPerSec += static_cast<double>(stepTokens);  // divided at the end
     win.loss += stepLoss;
@@ -430,12 +422,13 @@ JobResult BertPretrainer::train(const ProgressSink& sink, StopToken& token) {
       savedStep = step_;
     }
     const auto now = Clock::now();
-    if (seconds(now - lastReport) >= o.reportIntervalSeconds || step_ == o.steps || step_ == firstStep + 1) {
+    if (secondsOf(now - lastReport) >= o.reportIntervalSeconds || step_ == o.steps || step_ == firstStep + 1) {
       pr.step = step_;
       pr.loss = win.loss / win.steps;
-      pr.itemsPerSec = win.seconds > 0 ? win.tokens / win.seconds : 0;
-      pr.elapsedSeconds = seconds(now - start - paused);
-      pr.etaSeconds = win.seconds > 0 ? (o.steps - step_) * (win.seconds / win.steps) : 0;
+      const Pace pace{static_cast<double>(win.tokens), static_cast<double>(win.steps), win.seconds};
+      pr.itemsPerSec = pace.itemsPerSec();
+      pr.elapsedSeconds = secondsOf(now - start - paused);
+      pr.etaSeconds = pace.etaSeconds(static_cast<double>(o.steps - step_));
       summary_.finalMlmLoss = win.mlmLoss / win.steps;
       summary_.finalMlmAccuracy = win.mlmLabelled > 0 ? double(win.mlmCorrect) / win.mlmLabelled : 0;
       summary_.finalNspAccuracy = win.nspLabelled > 0 ? double(win.nspCorrect) / win.nspLabelled : 0;
@@ -461,7 +454,7 @@ JobResult BertPretrainer::train(const ProgressSink& sink, StopToken& token) {
   if (step_ < o.steps) {
     if (step_ > savedStep) saveCheckpoint();
     if (fs::exists(checkpointPath())) result.outputFiles = {checkpointPath()};
-    summary_.seconds = seconds(Clock::now() - start - paused);
+    summary_.seconds = secondsOf(Clock::now() - start - paused);
     return stopped("at step " + std::to_string(step_) + " of " + std::to_string(o.steps) +
                    "; run again with the same options to resume");
   }
@@ -481,7 +474,7 @@ JobResult BertPretrainer::train(const ProgressSink& sink, StopToken& token) {
     set->addRow(t, word + i * model_->hidden());
   }
   embeddings_ = set;
-  summary_.seconds = seconds(Clock::now() - start - paused);
+  summary_.seconds = secondsOf(Clock::now() - start - paused);
   pr.phase = "finished";
   if (sink) sink(pr);
   return result;

@@ -7,6 +7,7 @@
 
 #include "core/eval/TaskData.h"
 #include "core/models/elmo/ElmoCheckpoint.h"
+#include "core/train/JobSupport.h"
 #include "core/util/Error.h"
 
 namespace embedlab::elmo {
@@ -70,8 +71,7 @@ void ElmoMixTrainer::standardize(std::vector<float>& train, std::vector<float>& 
 }
 
 JobResult ElmoMixTrainer::run(const ProgressSink& sink, StopToken& token) {
-  JobResult r;
-  try {
+  return runGuarded([&](JobResult& result) {
     if (opt_.threads > 0) omp_set_num_threads(opt_.threads);
     Progress pr;
     pr.phase = "loading";
@@ -99,8 +99,9 @@ JobResult ElmoMixTrainer::run(const ProgressSink& sink, StopToken& token) {
       lastReport = Clock::now();
       pr.step = offset + done;
       pr.elapsedSeconds = since(t0);
-      pr.itemsPerSec = pr.elapsedSeconds > 0 ? pr.step / pr.elapsedSeconds : 0;
-      pr.etaSeconds = pr.itemsPerSec > 0 ? (all - pr.step) / pr.itemsPerSec : 0;
+      const Pace pace{static_cast<double>(pr.step), static_cast<double>(pr.step), pr.elapsedSeconds};
+      pr.itemsPerSec = pace.itemsPerSec();
+      pr.etaSeconds = pace.etaSeconds(static_cast<double>(all - pr.step));
       sink(pr);
     };
     bool stopped = false;
@@ -111,20 +112,21 @@ JobResult ElmoMixTrainer::run(const ProgressSink& sink, StopToken& token) {
     if (!stopped)
       test = embedder.embedMeanPooled(ElmoEmbedder::tokenize(testTexts, bundle.tokenizer), progress,
                                       &token, &stopped);
-    if (stopped) return {JobStatus::Stopped, "stopped while embedding the task's texts", {}};
+    if (stopped) {
+      result = {JobStatus::Stopped, "stopped while embedding the task's texts", {}};
+      return;
+    }
     result_ = {};
     const double embedSeconds = since(t0);
     if (!evaluatePooled(std::move(train), trainLabels, std::move(test), testLabels,
                         embedder.layers(), embedder.dim(), task.trainClasses,
-                        static_cast<int>(task.labels.size()), sink, token))
-      return {JobStatus::Stopped, "stopped while training the scalar mix", {}};
+                        static_cast<int>(task.labels.size()), sink, token)) {
+      result = {JobStatus::Stopped, "stopped while training the scalar mix", {}};
+      return;
+    }
     result_.labels = task.labels;
     result_.embedSeconds = embedSeconds;
-  } catch (const std::exception& e) {
-    r.status = JobStatus::Failed;
-    r.message = e.what();
-  }
-  return r;
+  });
 }
 
 bool ElmoMixTrainer::evaluatePooled(std::vector<float> train, const std::vector<int>& trainLabels,
@@ -160,8 +162,9 @@ bool ElmoMixTrainer::evaluatePooled(std::vector<float> train, const std::vector<
     pr.loss = e.loss;
     pr.lr = opt_.mix.lr;
     pr.elapsedSeconds = since(t);
-    pr.itemsPerSec = pr.elapsedSeconds > 0 ? e.epoch * Ntr / pr.elapsedSeconds : 0;
-    pr.etaSeconds = e.epoch > 0 ? pr.elapsedSeconds / e.epoch * (e.epochs - e.epoch) : 0;
+    const Pace pace{static_cast<double>(e.epoch * Ntr), static_cast<double>(e.epoch), pr.elapsedSeconds};
+    pr.itemsPerSec = pace.itemsPerSec();
+    pr.etaSeconds = pace.etaSeconds(static_cast<double>(e.epochs - e.epoch));
     pr.extras.clear();
     for (int j = 0; j < K; ++j) pr.extras.push_back({"mix_w" + std::to_string(j), e.weights[j]});
     pr.extras.push_back({"mix_gamma", e.gamma});

@@ -14,6 +14,7 @@
 #include "core/models/elmo/ElmoCheckpoint.h"
 #include "core/text/CorpusReader.h"
 #include "core/text/Vocabulary.h"
+#include "core/train/JobSupport.h"
 #include "core/util/Error.h"
 
 namespace embedlab::elmo {
@@ -29,8 +30,6 @@ struct ElmoTrainer::Data {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
 // Fills one (B,T) batch of a direction from a stream split into B rows of `len`: step k reads
 // positions k*T .. k*T+T-1 of every row (the row reversed for the backward LM) and predicts the
@@ -58,14 +57,7 @@ ElmoTrainer::ElmoTrainer(ElmoTrainerOptions options) : opt_(std::move(options)) 
 ElmoTrainer::~ElmoTrainer() = default;
 
 JobResult ElmoTrainer::run(const ProgressSink& sink, StopToken& token) {
-  try {
-    return train(sink, token);
-  } catch (const std::exception& e) {
-    JobResult r;
-    r.status = JobStatus::Failed;
-    r.message = e.what();
-    return r;
-  }
+  return runGuarded([&](JobResult& result) { result = train(sink, token); });
 }
 
 void ElmoTrainer::saveCheckpoint(const std::string& path, const ElmoState& state) {
@@ -271,15 +263,18 @@ JobResult ElmoTrainer::train(const ProgressSink& sink, StopToken& token) {
       saveCheckpoint(ckptPath, state);
     }
     const auto now = Clock::now();
-    if (seconds(now - lastReport) >= 0.25 || step_ == total || step_ == firstStep + 1) {
-      const double elapsed = seconds(now - start - paused);
-      const double win = seconds(now - windowStart);
+    if (secondsOf(now - lastReport) >= 0.25 || step_ == total || step_ == firstStep + 1) {
+      const double elapsed = secondsOf(now - start - paused);
+      const double win = secondsOf(now - windowStart);
       pr.step = step_ * B * T;
       pr.loss = windowLoss / windowSteps;
       pr.lr = o.lr;
-      pr.itemsPerSec = win > 0 ? windowSteps * B * T / win : 0;
+      // Progress counts tokens: a step is B rows of T.
+      const double windowTokens = static_cast<double>(windowSteps * B * T);
+      const Pace pace{windowTokens, windowTokens, win};
+      pr.itemsPerSec = pace.itemsPerSec();
       pr.elapsedSeconds = elapsed;
-      pr.etaSeconds = pr.itemsPerSec > 0 ? (total - step_) * B * T / pr.itemsPerSec : 0;
+      pr.etaSeconds = pace.etaSeconds(static_cast<double>((total - step_) * B * T));
       pr.extras = {{"perplexity", std::exp(pr.loss)}};
       if (sink) sink(pr);
       windowLoss = 0;
@@ -288,7 +283,7 @@ JobResult ElmoTrainer::train(const ProgressSink& sink, StopToken& token) {
       lastReport = now;
     }
   }
-  const double trained = seconds(Clock::now() - trainStart - (paused - pausedBefore));
+  const double trained = secondsOf(Clock::now() - trainStart - (paused - pausedBefore));
   tokensPerSec_ = trained > 0 ? (step_ - firstStep) * B * T / trained : 0;
 
   pr.phase = "saving";

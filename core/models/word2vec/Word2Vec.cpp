@@ -28,6 +28,7 @@
 #include "core/text/CorpusReader.h"
 #include "core/text/Tokenizer.h"
 #include "core/text/Vocabulary.h"
+#include "core/train/JobSupport.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/Error.h"
 
@@ -691,9 +692,11 @@ struct Trainer {
     p.total = totalWords;
     p.loss = lastWindowLoss;
     p.lr = lrAt(total.words);
-    p.itemsPerSec = dt > 0 ? static_cast<double>(dWords) / dt : 0;
-    const double rate = elapsed > 0 ? static_cast<double>(total.words - resumedWords) / elapsed : 0;
-    p.etaSeconds = rate > 0 ? static_cast<double>(std::max<int64_t>(totalWords - total.words, 0)) / rate : 0;
+    // Throughput over the window; time left at the pace of the whole run (since a resume).
+    const Pace window{static_cast<double>(dWords), static_cast<double>(dWords), dt};
+    const double done = static_cast<double>(total.words - resumedWords);
+    p.itemsPerSec = window.itemsPerSec();
+    p.etaSeconds = Pace{done, done, elapsed}.etaSeconds(static_cast<double>(totalWords - total.words));
     p.elapsedSeconds = secondsBetween(jobStart, now - paused);
     p.phase = "training";
     p.extras = {{"window_pairs", static_cast<double>(dPairs)},
@@ -793,13 +796,12 @@ Vocabulary vocabularyOf(const Word2VecCheckpoint::State& st, const std::string& 
 
 JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
   const Clock::time_point start = Clock::now();
-  JobResult result;
   summary_ = Word2VecSummary{};
   auto emit = [&](Progress p) {
     p.elapsedSeconds = secondsBetween(start, Clock::now());
     if (sink) sink(p);
   };
-  try {
+  const JobResult outcome = runGuarded([&](JobResult& result) {
     options_.validate();
     const std::string& ckptPath = options_.checkpointPath;
     const bool checkpointing = !ckptPath.empty();
@@ -872,8 +874,7 @@ JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
       if (token.stopRequested()) {
         result.status = JobStatus::Stopped;
         result.message = "stopped while counting the vocabulary";
-        summary_.seconds = secondsBetween(start, Clock::now());
-        return result;
+        return;
       }
       const std::string files = joinFiles(options_.corpusFiles);
       if (stats.tokens == 0) throw Error(files + ": the corpus is empty (no words)");
@@ -993,12 +994,9 @@ JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
       }
     }
     summary_.checkpointsWritten = trainer.checkpointsWritten;
-  } catch (const std::exception& e) {
-    result.status = JobStatus::Failed;
-    result.message = e.what();
-  }
+  });
   summary_.seconds = secondsBetween(start, Clock::now());
-  return result;
+  return outcome;
 }
 
 }  // namespace embedlab
