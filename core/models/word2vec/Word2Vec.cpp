@@ -6,24 +6,24 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <functional>
-#include <map>
 #include <memory>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 #include "core/embeddings/EmbeddingSet.h"
 #include "core/io/WordVectors.h"
+#include "core/models/word2vec/AlignedMatrix.h"
 #include "core/models/word2vec/AliasSampler.h"
+#include "core/models/word2vec/CheckpointBarrier.h"
 #include "core/models/word2vec/HuffmanTree.h"
 #include "core/models/word2vec/Kernels.h"
+#include "core/models/word2vec/PublishedCounters.h"
 #include "core/models/word2vec/Rng.h"
 #include "core/models/word2vec/Word2VecCheckpoint.h"
+#include "core/models/word2vec/Word2VecResume.h"
 #include "core/models/word2vec/WordIndex.h"
 #include "core/text/CorpusReader.h"
 #include "core/text/Tokenizer.h"
@@ -48,132 +48,11 @@ std::string joinFiles(const std::vector<std::string>& files) {
   return out;
 }
 
-// Rows of floats, 64-byte aligned, stride a multiple of 16 floats (see Kernels.h).
-struct AlignedMatrix {
-  float* data = nullptr;
-  int64_t rows = 0;
-  int stride = 0;
-  AlignedMatrix() = default;
-  AlignedMatrix(int64_t r, int s) : rows(r), stride(s) {
-    const size_t bytes = static_cast<size_t>(std::max<int64_t>(r, 1)) * s * sizeof(float);
-    data = static_cast<float*>(std::aligned_alloc(64, (bytes + 63) / 64 * 64));
-    if (!data) throw Error("word2vec: out of memory for a " + std::to_string(r) + " x " + std::to_string(s) + " matrix");
-    std::memset(data, 0, bytes);
-  }
-  ~AlignedMatrix() { std::free(data); }
-  AlignedMatrix(const AlignedMatrix&) = delete;
-  AlignedMatrix& operator=(const AlignedMatrix&) = delete;
-  AlignedMatrix(AlignedMatrix&& o) noexcept : data(o.data), rows(o.rows), stride(o.stride) { o.data = nullptr; }
-  AlignedMatrix& operator=(AlignedMatrix&& o) noexcept {
-    std::swap(data, o.data);
-    rows = o.rows;
-    stride = o.stride;
-    return *this;
-  }
-  float* row(int64_t r) const { return data + r * stride; }
-};
-
-// What one thread has done so far, cumulative, published every few thousand words. Written by
-// its thread only, read by the reporting thread; a sequence lock makes the three numbers one
-// consistent snapshot. One cache line per thread: no false sharing between publishers.
-struct alignas(64) Published {
-  std::atomic<uint64_t> seq{0};
-  std::atomic<int64_t> words{0};
-  std::atomic<int64_t> pairs{0};
-  std::atomic<double> loss{0};
-};
-
-struct Snapshot {
-  int64_t words = 0, pairs = 0;
-  double loss = 0;
-};
-
-void publish(Published& p, const Snapshot& s) {
-  const uint64_t q = p.seq.load(std::memory_order_relaxed);
-  p.seq.store(q + 1, std::memory_order_relaxed);
-  std::atomic_thread_fence(std::memory_order_release);
-  p.words.store(s.words, std::memory_order_relaxed);
-  p.pairs.store(s.pairs, std::memory_order_relaxed);
-  p.loss.store(s.loss, std::memory_order_relaxed);
-  p.seq.store(q + 2, std::memory_order_release);
-}
-
-Snapshot read(const Published& p) {
-  for (;;) {
-    const uint64_t q1 = p.seq.load(std::memory_order_acquire);
-    Snapshot s;
-    s.words = p.words.load(std::memory_order_relaxed);
-    s.pairs = p.pairs.load(std::memory_order_relaxed);
-    s.loss = p.loss.load(std::memory_order_relaxed);
-    std::atomic_thread_fence(std::memory_order_acquire);
-    const uint64_t q2 = p.seq.load(std::memory_order_relaxed);
-    if (q1 == q2 && (q1 & 1) == 0) return s;
-  }
-}
-
 // Words a thread processes between two publications / stop polls. At the slowest realistic
 // settings (dim 300, window 10, CBOW/HS) this is a few ms of work, far inside the 100 ms budget.
 constexpr int64_t kSyncWords = 1024;
 
-std::string exactNumber(double x) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", x);
-  return buf;
-}
-
-// The options that fix what a run computes, as text: a checkpoint made with other values cannot
-// be continued by this run. (Output paths, reporting and checkpoint intervals may change.)
-std::vector<std::pair<std::string, std::string>> runSettings(const Word2VecOptions& o, int threads) {
-  const bool sg = o.arch == Word2VecOptions::Arch::SkipGram;
-  const bool hs = o.loss == Word2VecOptions::Loss::HierarchicalSoftmax;
-  return {{"corpus files", std::to_string(o.corpusFiles.size())},
-          {"arch", sg ? "sg" : "cbow"},
-          {"loss", hs ? "hs" : "ns"},
-          {"dim", std::to_string(o.dim)},
-          {"window", std::to_string(o.window)},
-          {"negative", hs ? "-" : std::to_string(o.negative)},
-          {"epochs", std::to_string(o.epochs)},
-          {"min-count", std::to_string(o.minCount)},
-          {"max-vocab", std::to_string(o.maxVocab)},
-          {"sample", exactNumber(o.sample)},
-          {"alpha", exactNumber(o.startAlpha())},
-          {"seed", std::to_string(o.seed)},
-          {"pre-tokenized", o.preTokenized ? "yes" : "no"},
-          {"max-sentence-length", std::to_string(o.maxSentenceLength)},
-          {"kernel", o.effectiveKernel() == Word2VecOptions::Kernel::PerPair ? "per-pair" : "minibatch"},
-          {"chunk-bytes", std::to_string(o.chunkBytes)},
-          {"threads", std::to_string(threads)}};
-}
-
 }  // namespace
-
-// ------------------------------------------------------------------------------------------------
-
-void Word2VecOptions::validate() const {
-  auto bad = [](const std::string& what) { throw UsageError("word2vec: " + what); };
-  if (corpusFiles.empty()) bad("no corpus file given");
-  if (dim < 1 || dim > 10000) bad("dim must be between 1 and 10000 (got " + std::to_string(dim) + ")");
-  if (window < 1 || window > 1000) bad("window must be between 1 and 1000 (got " + std::to_string(window) + ")");
-  if (negative < 0 || negative > 1000) bad("negative must be between 0 and 1000 (got " + std::to_string(negative) + ")");
-  if (loss == Loss::NegativeSampling && negative < 1) bad("negative sampling needs negative >= 1");
-  if (epochs < 1 || epochs > 100000) bad("epochs must be at least 1 (got " + std::to_string(epochs) + ")");
-  if (minCount < 1) bad("min-count must be at least 1 (got " + std::to_string(minCount) + ")");
-  if (maxVocab < 0) bad("max-vocab must be 0 (no limit) or positive");
-  if (!(sample >= 0) || !std::isfinite(sample)) bad("sample must be a finite number >= 0");
-  if (!(alpha >= 0) || !std::isfinite(alpha)) bad("alpha must be a finite number >= 0");
-  if (threads < 0 || threads > 1024) bad("threads must be between 0 (all cores) and 1024");
-  if (maxSentenceLength < 1) bad("max sentence length must be at least 1");
-  if (!(reportIntervalSeconds > 0) || !std::isfinite(reportIntervalSeconds)) bad("report interval must be > 0");
-  if (chunkBytes < 0) bad("chunk size must be 0 (read each part in order) or a positive number of bytes");
-  if (checkpointEveryWords < 0) bad("checkpoint-every must be 0 (off) or a positive number of words");
-  if (!(checkpointEverySeconds >= 0) || !std::isfinite(checkpointEverySeconds))
-    bad("checkpoint interval in seconds must be a finite number >= 0");
-}
-
-Word2VecOptions::Kernel Word2VecOptions::effectiveKernel() const {
-  if (kernel != Kernel::Auto) return kernel;
-  return Kernel::Minibatch;  // measured faster for both architectures (bench/RESULTS.md)
-}
 
 struct Word2VecJob::Impl {
   Vocabulary vocab;
@@ -198,6 +77,10 @@ const Vocabulary* Word2VecJob::vocabulary() const { return impl_->haveVocab ? &i
 // thread) that aggregates the published accumulators into per-window progress reports.
 
 namespace {
+
+using w2v::AlignedMatrix;
+using w2v::Published;
+using w2v::Snapshot;
 
 struct Trainer {
   using Position = Word2VecCheckpoint::ThreadPosition;
@@ -228,20 +111,10 @@ struct Trainer {
   std::mutex failMutex;
   std::string failMessage;
 
-  // Checkpoints. Every thread records where it stands at each sync point (`saved`, written by its
-  // own thread only). To write a checkpoint, `ckptRequested` is raised; each thread parks at its
-  // next sync point (or has finished its part), and thread 0 writes the file while the model is
-  // still, then releases the others by bumping `ckptGeneration`.
-  std::vector<Position> saved;                 // (team)
+  // Checkpoints: the positions of the threads and the barrier of a write (CheckpointBarrier.h).
+  w2v::CheckpointBarrier checkpoints;
   const std::vector<Position>* resumeFrom = nullptr;
   std::function<bool()> writeCheckpoint;       // set by the job; false: not written (diverged)
-  std::atomic<bool> ckptRequested{false};
-  std::atomic<int> parked{0};
-  std::atomic<uint64_t> ckptGeneration{0};
-  std::mutex ckptMutex;
-  std::condition_variable ckptCv;
-  std::atomic<int64_t> nextCkptWords{INT64_MAX};
-  Clock::time_point lastCkpt;
   int checkpointsWritten = 0;
   int64_t resumedWords = 0;
 
@@ -313,7 +186,7 @@ struct Trainer {
     maxThreads = opt.threads > 0 ? opt.threads : omp_get_max_threads();
     published = std::make_unique<Published[]>(maxThreads);
     lastPerThread.assign(maxThreads, Snapshot{});
-    saved.assign(maxThreads, Position{});
+    checkpoints.setUp(maxThreads, opt.checkpointEveryWords, opt.checkpointEverySeconds);
   }
 
   // Continues from a checkpoint's positions (the matrices are already read): the counters, the
@@ -483,11 +356,9 @@ struct Trainer {
       return false;
     }
     if (writeCheckpoint) {
-      if (global >= nextCkptWords.load(std::memory_order_relaxed)) ckptRequested.store(true, std::memory_order_release);
-      if (ts.tid == 0 && opt.checkpointEverySeconds > 0 &&
-          secondsBetween(lastCkpt, Clock::now()) >= opt.checkpointEverySeconds)
-        ckptRequested.store(true, std::memory_order_release);
-      if (ckptRequested.load(std::memory_order_acquire)) checkpointBarrier(ts.tid == 0, 1);
+      checkpoints.requestIfDueByWords(global);
+      if (ts.tid == 0) checkpoints.requestIfDueByTime();
+      if (checkpoints.requested()) checkpointBarrier(ts.tid == 0, 1);
     }
     if (abort.load(std::memory_order_relaxed) || token.stopRequested()) return false;
     if (token.paused()) {
@@ -501,12 +372,12 @@ struct Trainer {
   }
 
   void record(const ThreadState& ts) {
-    Position& p = saved[ts.tid];
-    p = ts.at;
+    Position p = ts.at;
     p.rng = ts.rng.state();
     p.words = ts.local.words;
     p.pairs = ts.local.pairs;
     p.loss = ts.local.loss;
+    checkpoints.record(ts.tid, p);
   }
 
   // A thread at a sync point while a checkpoint is requested. Others park until it is written;
@@ -514,38 +385,22 @@ struct Trainer {
   // from its training loop, 0 once it only coordinates), writes, and releases them.
   void checkpointBarrier(bool writer, int selfRunning) {
     if (!writer) {
-      const uint64_t generation = ckptGeneration.load(std::memory_order_acquire);
-      parked.fetch_add(1, std::memory_order_acq_rel);
-      std::unique_lock<std::mutex> lock(ckptMutex);
-      ckptCv.wait(lock, [&] { return ckptGeneration.load(std::memory_order_acquire) != generation; });
+      checkpoints.park();
       return;
     }
     const int team = teamSize.load(std::memory_order_relaxed);
-    while (parked.load(std::memory_order_acquire) + finishedThreads.load(std::memory_order_acquire) <
-           team - selfRunning)
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
-    if (!abort.load(std::memory_order_relaxed)) {
+    checkpoints.writeWhenStill(team - selfRunning, finishedThreads, globalWords, [&] {
+      if (abort.load(std::memory_order_relaxed)) return;
       try {
         if (writeCheckpoint())
           ++checkpointsWritten;
         else
           fail("word2vec: the vectors became non-finite at step " + std::to_string(globalWords.load()) +
-               "; the learning rate " + std::to_string(startLr) +
-               " is probably too high");
+               "; the learning rate " + std::to_string(startLr) + " is probably too high");
       } catch (const std::exception& e) {
         fail(e.what());
       }
-    }
-    const int64_t every = opt.checkpointEveryWords;
-    if (every > 0) nextCkptWords.store((globalWords.load() / every + 1) * every, std::memory_order_relaxed);
-    lastCkpt = Clock::now();
-    parked.store(0, std::memory_order_relaxed);
-    ckptRequested.store(false, std::memory_order_relaxed);
-    {
-      std::lock_guard<std::mutex> lock(ckptMutex);
-      ckptGeneration.fetch_add(1, std::memory_order_acq_rel);
-    }
-    ckptCv.notify_all();
+    });
   }
 
   void trainThread(int tid, int parts) {
@@ -735,18 +590,16 @@ struct Trainer {
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
       maybeReport();
       if (writeCheckpoint) {
-        if (opt.checkpointEverySeconds > 0 && secondsBetween(lastCkpt, Clock::now()) >= opt.checkpointEverySeconds)
-          ckptRequested.store(true, std::memory_order_release);
-        if (ckptRequested.load(std::memory_order_acquire)) checkpointBarrier(true, 0);
+        checkpoints.requestIfDueByTime();
+        if (checkpoints.requested()) checkpointBarrier(true, 0);
       }
     }
   }
 
   // Runs the team; returns normally also on stop/failure (see abort/failMessage/token).
   void train() {
-    trainStart = lastReport = lastCkpt = Clock::now();
-    if (opt.checkpointEveryWords > 0)
-      nextCkptWords.store((globalWords.load() / opt.checkpointEveryWords + 1) * opt.checkpointEveryWords);
+    trainStart = lastReport = Clock::now();
+    checkpoints.start(globalWords.load(), trainStart);
 #pragma omp parallel num_threads(maxThreads)
     {
       const int tid = omp_get_thread_num();
@@ -775,25 +628,6 @@ struct Trainer {
 
 // ------------------------------------------------------------------------------------------------
 
-namespace {
-
-// The vocabulary as build() would make it from the stored words and counts (same order, ids).
-Vocabulary vocabularyOf(const Word2VecCheckpoint::State& st, const std::string& path) {
-  std::vector<std::pair<std::string, int64_t>> counts;
-  counts.reserve(st.words.size());
-  for (size_t i = 0; i < st.words.size(); ++i) counts.emplace_back(st.words[i], st.counts[i]);
-  Vocabulary::Options vo;
-  vo.minCount = 1;
-  vo.maxVocab = 0;
-  Vocabulary v = Vocabulary::fromCounts(std::move(counts), vo);
-  if (v.words() != st.words)
-    throw Error(path + ": not a valid Word2Vec checkpoint (its vocabulary is not in count order or has "
-                       "duplicates); delete it or start fresh");
-  return v;
-}
-
-}  // namespace
-
 JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
   const Clock::time_point start = Clock::now();
   summary_ = Word2VecSummary{};
@@ -814,7 +648,7 @@ JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
     if (checkpointing)
       for (const std::string& file : options_.corpusFiles) stamps.push_back(Word2VecCheckpoint::stamp(file));
     const int threads = options_.threads > 0 ? options_.threads : omp_get_max_threads();
-    const std::vector<std::pair<std::string, std::string>> settings = runSettings(options_, threads);
+    const w2v::RunSettings settings = w2v::runSettings(options_, threads);
 
     // ---- the checkpoint to continue from, if any: checked before anything is trusted ----
     std::unique_ptr<Word2VecCheckpoint::Reader> ckpt;
@@ -826,24 +660,7 @@ JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
         p.phase = "resuming";
         emit(p);
         ckpt = std::make_unique<Word2VecCheckpoint::Reader>(ckptPath);
-        const Word2VecCheckpoint::State& st = ckpt->state();
-        for (const auto& [key, now] : settings) {
-          auto it = st.settings.find(key);
-          const std::string then = it == st.settings.end() ? "(none)" : it->second;
-          if (then != now)
-            throw Error(ckptPath + ": the checkpoint was made with " + key + " " + then + ", this run has " + key +
-                        " " + now + " (use the same settings to resume, or start fresh)");
-        }
-        if (st.dim != options_.dim) throw Error(ckptPath + ": the checkpoint's vectors do not have dim " +
-                                                std::to_string(options_.dim));
-        for (size_t i = 0; i < stamps.size(); ++i) {
-          const auto& then = st.corpus[i];
-          if (then.size != stamps[i].size)
-            throw Error(ckptPath + ": the checkpoint was made from " + then.path + " of " + std::to_string(then.size) +
-                        " bytes, but " + stamps[i].path + " has " + std::to_string(stamps[i].size) +
-                        " bytes (another or a changed corpus; start fresh)");
-          if (then.mtime != stamps[i].mtime) stampsMatch = false;
-        }
+        stampsMatch = w2v::checkResumable(ckpt->state(), settings, options_.dim, stamps, ckptPath);
       }
     }
 
@@ -888,7 +705,7 @@ JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
         throw Error(ckptPath + ": the corpus " + joinFiles(options_.corpusFiles) +
                     " has changed since the checkpoint was made (its vocabulary differs); start fresh");
     } else {
-      impl_->vocab = vocabularyOf(ckpt->state(), ckptPath);
+      impl_->vocab = w2v::vocabularyOf(ckpt->state(), ckptPath);
     }
     impl_->haveVocab = true;
     summary_.vocabSize = impl_->vocab.size();
@@ -913,8 +730,7 @@ JobResult Word2VecJob::run(const ProgressSink& sink, StopToken& token) {
         Word2VecCheckpoint::State st;
         st.settings = {settings.begin(), settings.end()};
         st.corpus = stamps;
-        const int team = std::max(1, trainer.teamSize.load());
-        st.threads.assign(trainer.saved.begin(), trainer.saved.begin() + team);
+        st.threads = trainer.checkpoints.positions(std::max(1, trainer.teamSize.load()));
         st.dim = options_.dim;
         st.words = impl_->vocab.words();
         st.counts = impl_->vocab.counts();
