@@ -77,40 +77,65 @@ inline bool sameBytes(const char* a, const char* b, size_t n) {
   return true;
 }
 
-// Word -> count, open addressing with linear probing; the words live in an arena of large
-// blocks, so a slot is 32 bytes and counting a known word costs one hash and one compare.
+// Word -> count of one counting thread: open addressing with linear probing over 16-byte slots,
+// the words' bytes in an arena of 1 MiB blocks. Counting a known word costs one hash, one slot
+// and one compare. The table holds at most `maxWords` words and `maxWords * kArenaBytesPerWord`
+// bytes of them: past either, prune() drops the rarest (see Vocabulary::build in the header).
 class WordCounts {
  public:
+  // ref:  arena offset of the word (low 40 bits) | the top 24 bits of its hash (the tag)
+  // meta: count << 16 | byte length; 0 = an empty slot (a word in the table counts at least 1)
   struct Slot {
-    uint64_t hash;
-    const char* word;  // nullptr: empty slot
-    uint64_t length;
-    int64_t count;
+    uint64_t ref;
+    uint64_t meta;
   };
+  static constexpr int kLengthBits = 16;
+  static constexpr uint64_t kLengthMask = (uint64_t(1) << kLengthBits) - 1;
+  static constexpr int kTagShift = 40;
+  static constexpr uint64_t kOffsetMask = (uint64_t(1) << kTagShift) - 1;
+  static constexpr int kBlockBits = 20;
+  static constexpr uint64_t kBlockBytes = uint64_t(1) << kBlockBits;
+  static constexpr uint64_t kArenaBytesPerWord = 16;  // the arena's share of the cap, per word
+  static_assert(Vocabulary::kMaxWordBytes <= kLengthMask && Vocabulary::kMaxWordBytes <= kBlockBytes);
 
-  WordCounts() { slots_.assign(1 << 16, Slot{0, nullptr, 0, 0}); }
+  // maxWords 0: no limit.
+  explicit WordCounts(int64_t maxWords)
+      : maxWords_(maxWords > 0 ? static_cast<uint64_t>(maxWords) : UINT64_MAX),
+        maxArenaBytes_(maxWords > 0 ? static_cast<uint64_t>(maxWords) * kArenaBytesPerWord : UINT64_MAX) {
+    slots_.assign(1 << 16, Slot{0, 0});
+  }
 
-  void add(std::string_view word, int64_t count) { add(hashWord(word.data(), word.size()), word, count); }
+  static uint64_t tagOf(uint64_t hash) { return hash >> kTagShift; }
+  static int64_t countOf(const Slot& s) { return static_cast<int64_t>(s.meta >> kLengthBits); }
+  static size_t lengthOf(const Slot& s) { return static_cast<size_t>(s.meta & kLengthMask); }
+  const char* bytesOf(const Slot& s) const {
+    const uint64_t offset = s.ref & kOffsetMask;
+    return blocks_[offset >> kBlockBits].get() + (offset & (kBlockBytes - 1));
+  }
+  std::string_view wordOf(const Slot& s) const { return {bytesOf(s), lengthOf(s)}; }
 
-  void add(uint64_t hash, std::string_view word, int64_t count) {
+  // Counts one occurrence of `word` (at most kMaxWordBytes bytes), `hash` = hashWord(word).
+  void add(uint64_t hash, std::string_view word) {
     size_t mask = slots_.size() - 1;
+    const uint64_t tag = tagOf(hash);
     size_t i = hash & mask;
-    for (;;) {
+    for (;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
-      if (!s.word) break;
-      if (s.hash == hash && s.length == word.size() && sameBytes(s.word, word.data(), word.size())) {
-        s.count += count;
+      if (s.meta == 0) break;
+      if ((s.ref >> kTagShift) == tag && lengthOf(s) == word.size() && sameBytes(bytesOf(s), word.data(), word.size())) {
+        s.meta += uint64_t(1) << kLengthBits;
         return;
       }
-      i = (i + 1) & mask;
     }
-    if ((used_ + 1) * 2 > slots_.size()) {
+    if (used_ >= maxWords_ || arenaEnd_ + word.size() > maxArenaBytes_) {
+      prune();
+      i = emptySlotFor(hash);
+    }
+    if ((used_ + 1) * 4 > slots_.size() * 3) {  // load at most 3/4
       grow();
-      mask = slots_.size() - 1;
-      i = hash & mask;
-      while (slots_[i].word) i = (i + 1) & mask;
+      i = emptySlotFor(hash);
     }
-    slots_[i] = Slot{hash, store(word), word.size(), count};
+    slots_[i] = Slot{store(word) | (tag << kTagShift), (uint64_t(1) << kLengthBits) | word.size()};
     ++used_;
   }
 
@@ -118,46 +143,129 @@ class WordCounts {
   // of a line before counting them lets those misses overlap.
   void prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
 
-  void merge(const WordCounts& other) {
-    for (const Slot& s : other.slots_)
-      if (s.word) add(s.hash, std::string_view(s.word, s.length), s.count);
+  // Ends counting: the table becomes the list of its words in mergeOrder(), for build() to merge
+  // with the other threads' lists without a table of the union.
+  void sortForMerge() {
+    size_t n = 0;
+    for (const Slot& s : slots_)
+      if (s.meta != 0) slots_[n++] = s;
+    slots_.resize(n);
+    std::sort(slots_.begin(), slots_.end(), [this](const Slot& a, const Slot& b) { return compare(*this, a, *this, b) < 0; });
   }
 
+  // The order of sortForMerge(): by tag, length, then bytes; equal words compare equal
+  // whichever table (and arena) they are in.
+  static int compare(const WordCounts& ta, const Slot& a, const WordCounts& tb, const Slot& b) {
+    const uint64_t tagA = a.ref >> kTagShift, tagB = b.ref >> kTagShift;
+    if (tagA != tagB) return tagA < tagB ? -1 : 1;
+    const size_t na = lengthOf(a), nb = lengthOf(b);
+    if (na != nb) return na < nb ? -1 : 1;
+    return na == 0 ? 0 : std::memcmp(ta.bytesOf(a), tb.bytesOf(b), na);
+  }
+
+  // After sortForMerge(): the words, in order.
+  const std::vector<Slot>& sorted() const { return slots_; }
+
+  void releaseSlots() { std::vector<Slot>().swap(slots_); }
+
   size_t size() const { return used_; }
-  const std::vector<Slot>& slots() const { return slots_; }
+  int64_t prunes() const { return prunes_; }
+  int64_t threshold() const { return prunes_ > 0 ? threshold_ : 0; }
 
  private:
-  const char* store(std::string_view word) {
-    if (word.size() > blockLeft_) {
-      const size_t bytes = std::max<size_t>(word.size(), 1 << 20);
-      blocks_.push_back(std::make_unique<char[]>(bytes));
-      blockPtr_ = blocks_.back().get();
-      blockLeft_ = bytes;
-    }
-    char* p = blockPtr_;
-    std::memcpy(p, word.data(), word.size());
-    blockPtr_ += word.size();
-    blockLeft_ -= word.size();
-    return p;
+  size_t emptySlotFor(uint64_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i].meta != 0) i = (i + 1) & mask;
+    return i;
+  }
+
+  // Appends the word to the arena (never across a block boundary) and returns its offset.
+  uint64_t store(std::string_view word) {
+    if ((arenaEnd_ & (kBlockBytes - 1)) + word.size() > kBlockBytes) arenaEnd_ = (arenaEnd_ | (kBlockBytes - 1)) + 1;
+    const uint64_t offset = arenaEnd_;
+    if ((offset >> kBlockBits) >= blocks_.size()) blocks_.push_back(std::make_unique<char[]>(kBlockBytes));
+    std::memcpy(blocks_[offset >> kBlockBits].get() + (offset & (kBlockBytes - 1)), word.data(), word.size());
+    arenaEnd_ += word.size();
+    return offset;
   }
 
   void grow() {
-    std::vector<Slot> old(slots_.size() * 2, Slot{0, nullptr, 0, 0});
+    std::vector<Slot> old(slots_.size() * 2, Slot{0, 0});
     old.swap(slots_);
-    const size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (!s.word) continue;
-      size_t i = s.hash & mask;
-      while (slots_[i].word) i = (i + 1) & mask;
-      slots_[i] = s;
+    for (const Slot& s : old)
+      if (s.meta != 0) slots_[emptySlotFor(hashWord(bytesOf(s), lengthOf(s)))] = s;
+  }
+
+  // word2vec.c's ReduceVocab, bounded: drops the words counted fewer than `threshold_` times,
+  // the threshold raised (from the last prune's, at least 2) until at most half of the cap in
+  // words and in arena bytes is left, so that a prune frees room for as many words again.
+  // The threshold only ever rises: a word once pruned at t is pruned at t again, not at less.
+  void prune() {
+    threshold_ = std::max<int64_t>(threshold_, 2);
+    const uint64_t keepWords = maxWords_ / 2, keepBytes = maxArenaBytes_ / 2;
+    // Words and bytes at each count in [lo, lo + 64), and at or above lo + 64, for a window of
+    // candidate thresholds per pass over the table (one pass, nearly always).
+    constexpr int kWindow = 64;
+    for (;;) {
+      const int64_t lo = threshold_;
+      uint64_t words[kWindow + 1] = {}, bytes[kWindow + 1] = {};
+      for (const Slot& s : slots_) {
+        const int64_t c = countOf(s);
+        if (s.meta == 0 || c < lo) continue;
+        const size_t k = static_cast<size_t>(std::min<int64_t>(c - lo, kWindow));
+        ++words[k];
+        bytes[k] += lengthOf(s);
+      }
+      // Kept at threshold lo + k: the words counted at least lo + k times (a suffix sum).
+      uint64_t keptWords = words[kWindow], keptBytes = bytes[kWindow];
+      int found = -1;
+      for (int k = kWindow - 1; k >= 0; --k) {
+        if (keptWords + words[k] > keepWords || keptBytes + bytes[k] > keepBytes) break;
+        keptWords += words[k];
+        keptBytes += bytes[k];
+        found = k;
+      }
+      if (found >= 0) {
+        threshold_ = lo + found;
+        break;
+      }
+      if (keptWords <= keepWords && keptBytes <= keepBytes) {
+        threshold_ = lo + kWindow;
+        break;
+      }
+      threshold_ = lo + kWindow;  // even lo + 64 keeps too much: look further up
     }
+
+    // The survivors, moved down the arena in offset order (each moves to an offset at or
+    // below its own, so the copy never overwrites a word not yet moved), then re-inserted.
+    std::vector<Slot> kept;
+    for (const Slot& s : slots_)
+      if (s.meta != 0 && countOf(s) >= threshold_) kept.push_back(s);
+    std::sort(kept.begin(), kept.end(), [](const Slot& a, const Slot& b) { return (a.ref & kOffsetMask) < (b.ref & kOffsetMask); });
+    arenaEnd_ = 0;
+    for (Slot& s : kept) {
+      const std::string_view word = wordOf(s);
+      if ((arenaEnd_ & (kBlockBytes - 1)) + word.size() > kBlockBytes) arenaEnd_ = (arenaEnd_ | (kBlockBytes - 1)) + 1;
+      std::memmove(blocks_[arenaEnd_ >> kBlockBits].get() + (arenaEnd_ & (kBlockBytes - 1)), word.data(), word.size());
+      s.ref = (s.ref & ~kOffsetMask) | arenaEnd_;
+      arenaEnd_ += word.size();
+    }
+    // Blocks past the end stay allocated, for the words to come: the arena never holds more
+    // than the cap, and keeping them spares the allocator a churn of megabyte blocks.
+    std::fill(slots_.begin(), slots_.end(), Slot{0, 0});
+    for (const Slot& s : kept) slots_[emptySlotFor(hashWord(bytesOf(s), lengthOf(s)))] = s;
+    used_ = kept.size();
+    ++prunes_;
   }
 
   std::vector<Slot> slots_;
   size_t used_ = 0;
+  const uint64_t maxWords_, maxArenaBytes_;
   std::vector<std::unique_ptr<char[]>> blocks_;
-  char* blockPtr_ = nullptr;
-  size_t blockLeft_ = 0;
+  uint64_t arenaEnd_ = 0;  // next free offset: block << kBlockBits | position in it
+  int64_t threshold_ = 0;
+  int64_t prunes_ = 0;
 };
 
 // Count descending, then the word's bytes ascending (string_view compares as unsigned bytes).
@@ -199,16 +307,21 @@ Vocabulary Vocabulary::build(const std::vector<std::string>& corpusFiles, const 
   int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::clamp(threads, 1, options.threads > 0 ? 256 : 8);
 
-  // Worker t counts part t of every file into its own table; the tables are merged at the end,
-  // and since counts are sums the result is the same for any number of threads.
+  if (options.maxCountingWords < 0) throw Error("vocabulary: maxCountingWords must be 0 (no limit) or positive");
+
+  // Worker t counts part t of every file into its own table, of at most its share of the cap;
+  // the tables are merged at the end, and since counts are sums the result is the same for any
+  // number of threads (unless a table had to be pruned).
   struct Worker {
+    explicit Worker(int64_t maxWords) : counts(maxWords) {}
     WordCounts counts;
     BuildStats stats;
     std::atomic<int64_t> bytesDone{0};
     std::exception_ptr error;
   };
+  const int64_t share = options.maxCountingWords > 0 ? std::max<int64_t>(1, options.maxCountingWords / threads) : 0;
   std::vector<std::unique_ptr<Worker>> workers;
-  for (int t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>());
+  for (int t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>(share));
   std::atomic<bool> stop{false};
   std::atomic<int> running{threads};
   std::mutex mutex;
@@ -229,13 +342,21 @@ Vocabulary Vocabulary::build(const std::vector<std::string>& corpusFiles, const 
         int64_t n = 0;
         while (reader.nextLine(line)) {
           tokenizer.tokenize(line, buffer, tokens);
+          me.stats.tokens += static_cast<int64_t>(tokens.size());
+          // Overlong tokens are dropped here, before they are hashed or copied (kMaxWordBytes).
+          size_t kept = 0;
           hashes.resize(tokens.size());
           for (size_t k = 0; k < tokens.size(); ++k) {
-            hashes[k] = hashWord(tokens[k].data(), tokens[k].size());
-            me.counts.prefetch(hashes[k]);
+            if (tokens[k].size() > kMaxWordBytes) {
+              ++me.stats.longWords;
+              continue;
+            }
+            tokens[kept] = tokens[k];
+            hashes[kept] = hashWord(tokens[k].data(), tokens[k].size());
+            me.counts.prefetch(hashes[kept]);
+            ++kept;
           }
-          for (size_t k = 0; k < tokens.size(); ++k) me.counts.add(hashes[k], tokens[k], 1);
-          me.stats.tokens += static_cast<int64_t>(tokens.size());
+          for (size_t k = 0; k < kept; ++k) me.counts.add(hashes[k], tokens[k]);
           // Checked on every line (two relaxed loads), so that even megabyte-long lines stop
           // within a few milliseconds.
           if ((++n & 15) == 0) me.bytesDone.store(filesBytes + reader.bytesConsumed(), std::memory_order_relaxed);
@@ -251,6 +372,7 @@ Vocabulary Vocabulary::build(const std::vector<std::string>& corpusFiles, const 
         me.bytesDone.store(filesBytes, std::memory_order_relaxed);
         if (stop.load(std::memory_order_relaxed)) break;
       }
+      me.counts.sortForMerge();  // here, so that the threads sort in parallel
     } catch (...) {
       me.error = std::current_exception();
       stop.store(true, std::memory_order_relaxed);
@@ -281,23 +403,59 @@ Vocabulary Vocabulary::build(const std::vector<std::string>& corpusFiles, const 
   for (const auto& w : workers)
     if (w->error) std::rethrow_exception(w->error);
 
-  WordCounts& all = workers[0]->counts;
-  BuildStats total = workers[0]->stats;
-  for (size_t t = 1; t < workers.size(); ++t) {
-    all.merge(workers[t]->counts);
-    const BuildStats& s = workers[t]->stats;
+  BuildStats total;
+  for (const auto& w : workers) {
+    const BuildStats& s = w->stats;
     total.lines += s.lines;
     total.tokens += s.tokens;
     total.bytes += s.bytes;
     total.invalidUtf8 += s.invalidUtf8;
+    total.longWords += s.longWords;
+    total.prunes += w->counts.prunes();
+    total.pruneThreshold = std::max(total.pruneThreshold, w->counts.threshold());
   }
-  total.distinctWords = static_cast<int64_t>(all.size());
-  if (stats) *stats = total;
 
+  // Merge the sorted lists of the threads, as a merge sort's last step does: equal words are
+  // adjacent across the lists, their counts add up, and only the words that pass minCount are
+  // kept (as views into the threads' arenas). No table of the union is ever built, so the merge
+  // needs no memory beyond the threads' tables and the words kept.
   std::vector<std::pair<std::string_view, int64_t>> entries;
-  entries.reserve(all.size());
-  for (const auto& s : all.slots())
-    if (s.word) entries.emplace_back(std::string_view(s.word, s.length), s.count);
+  int64_t distinct = 0;
+  {
+    std::vector<size_t> next(workers.size(), 0);
+    auto at = [&](size_t t) -> const WordCounts::Slot& { return workers[t]->counts.sorted()[next[t]]; };
+    auto later = [&](size_t a, size_t b) {  // heap order: the smallest word on top
+      const int c = WordCounts::compare(workers[a]->counts, at(a), workers[b]->counts, at(b));
+      return c != 0 ? c > 0 : a > b;
+    };
+    std::vector<size_t> heap;
+    for (size_t t = 0; t < workers.size(); ++t)
+      if (!workers[t]->counts.sorted().empty()) heap.push_back(t);
+    std::make_heap(heap.begin(), heap.end(), later);
+    while (!heap.empty()) {
+      const size_t first = heap.front();
+      const WordCounts& table = workers[first]->counts;
+      const WordCounts::Slot word = at(first);
+      int64_t count = 0;
+      // Every list holding this word has it on top of the heap now, one after the other.
+      while (!heap.empty() &&
+             WordCounts::compare(table, word, workers[heap.front()]->counts, at(heap.front())) == 0) {
+        const size_t t = heap.front();
+        std::pop_heap(heap.begin(), heap.end(), later);
+        heap.pop_back();
+        count += WordCounts::countOf(at(t));
+        if (++next[t] < workers[t]->counts.sorted().size()) {
+          heap.push_back(t);
+          std::push_heap(heap.begin(), heap.end(), later);
+        }
+      }
+      ++distinct;
+      if (count >= options.minCount) entries.emplace_back(table.wordOf(word), count);
+    }
+  }
+  for (const auto& w : workers) w->counts.releaseSlots();  // the arenas stay: `entries` points there
+  total.distinctWords = distinct;
+  if (stats) *stats = total;
   filterAndOrder(entries, options);
 
   Vocabulary v;

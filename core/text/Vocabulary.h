@@ -19,19 +19,50 @@ class Vocabulary {
     int64_t minCount = 5;
     int64_t maxVocab = 0;      // 0: no limit; otherwise keep the maxVocab most frequent
     int threads = 0;           // build(): counting threads, 0 = the hardware's (at most 8);
-                               //   the result does not depend on it
+                               //   the result does not depend on it (unless pruned, see below)
+    int64_t maxCountingWords = 3'000'000;  // build(): distinct words held while counting, all
+                               //   threads together (each holds at most its share); past it the
+                               //   rarest are pruned (see build()). 0: no limit. ~40-50 bytes
+                               //   a word: the default bounds counting to ~150 MB
   };
 
   struct BuildStats {
     int64_t lines = 0, tokens = 0, bytes = 0, invalidUtf8 = 0, distinctWords = 0;
     // bytes: of text, uncompressed, line ends included; distinctWords: before minCount/maxVocab
+    // (when pruned: the distinct words left at the end, fewer than the corpus has)
+    int64_t longWords = 0;       // tokens longer than kMaxWordBytes: in `tokens`, never counted
+    int64_t prunes = 0;          // how often a counting thread pruned its table (0: counts exact)
+    int64_t pruneThreshold = 0;  // the highest threshold a prune used (0: never pruned)
   };
+
+  // A token longer than this is read (and counted in BuildStats::tokens) but never counted as a
+  // word: such a "word" is a URL, a base64 blob or a run of text without blanks, not something to
+  // learn a vector for, and keeping it would copy up to a whole line piece
+  // (CorpusReader::Options::maxLineBytes) into the counting table. Training looks it up like
+  // any other word and finds nothing.
+  static constexpr size_t kMaxWordBytes = 1000;
 
   Vocabulary() = default;
 
   // Counts the tokens of the corpus files (plain or .gz) and keeps those that pass the options.
   // `progress` (optional) gets the fraction of bytes read, at most every ~50 ms; a stop request
   // on `token` (optional) ends counting early with what was read (check token->stopRequested()).
+  //
+  // Memory is bounded whatever the number of distinct tokens (a web corpus has tens of millions,
+  // most of them seen once): each of the T counting threads holds at most
+  // maxCountingWords / T words. When a thread's table is full it prunes, as word2vec.c's
+  // ReduceVocab does: it drops every word it has counted fewer than `threshold` times, the
+  // threshold being the last one used (2 at first), raised until at most half the table is left.
+  // The threshold never goes down (BuildStats::pruneThreshold is the highest).
+  // What pruning means for the counts:
+  // - without a prune (BuildStats::prunes == 0; every corpus with fewer distinct words than the
+  //   cap) the counts are exact and do not depend on the number of threads;
+  // - a pruned word loses what one thread had counted of it (fewer than that prune's threshold)
+  //   and starts again from 0 when seen again: counts are never too high; a word whose count
+  //   in a thread is at or above the threshold at every prune (a frequent word, seen early)
+  //   keeps its exact count; words with counts near minCount may be undercounted or missing;
+  // - the result is deterministic for a given number of threads (each thread prunes its own
+  //   part of the corpus), but may differ between thread counts.
   static Vocabulary build(const std::vector<std::string>& corpusFiles, const Tokenizer& tokenizer,
                           const Options& options, BuildStats* stats = nullptr,
                           const std::function<void(double)>& progress = {},

@@ -3,9 +3,10 @@
 //
 // The corpus (written here in a few seconds, never left behind: see below):
 // - a Zipf-distributed vocabulary of kWords synthetic words in lines of 3 to 40 words, with a
-//   tail of rare words (each "r" + a random number, most of them seen once, as the typos,
-//   numbers and names of a real corpus are) so that counting sees far more distinct words than
-//   the model keeps;
+//   heavy tail of rare words (each "r" + a random 10-digit number, nearly all of them seen once,
+//   as the typos, numbers, names and URLs of web text are): ~5.8 million distinct words, so
+//   that counting sees far more distinct words than the model keeps, and more than counting
+//   holds (Vocabulary::Options::maxCountingWords: it has to prune);
 // - pathological lines: a 200 MB line without a newline (words, then a 24 MB stretch without
 //   any blank, then words), lines of blanks only (one of 8 MB), empty lines, CRLF lines.
 // Every one of the kWords words is seen thousands of times; the tail words and the pieces of the
@@ -65,7 +66,7 @@ constexpr int64_t kBlankLineBytes = 8 * kMB;             // a line of blanks onl
 constexpr int kWords = 4000;                             // the model's vocabulary
 constexpr int kDim = 32;
 constexpr int kMinCount = 5;
-constexpr double kTailShare = 0.002;  // share of tokens that are rare "r..." words
+constexpr double kTailShare = 0.02;   // share of tokens that are rare "r..." words
 constexpr int64_t kBudgetBytes = 300 * kMB;
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
@@ -175,11 +176,12 @@ class CorpusWriter {
 
   void word() {
     const uint64_t r = rng_.next();
-    // A tail word about kTailShare of the time: "r" and 8 random digits. There are 90 million
-    // of them: none is drawn --min-count times.
+    // A tail word about kTailShare of the time: "r" and 10 random digits. There are 9 billion
+    // of them: of the ~5.8 million drawn, a few thousand twice, none --min-count times.
     if (static_cast<double>(r & 0xffffff) < kTailShare * 16777216.0) {
       char tail[16];
-      std::snprintf(tail, sizeof tail, "r%llu ", static_cast<unsigned long long>((r >> 24) % 90000000 + 10000000));
+      std::snprintf(tail, sizeof tail, "r%llu ",
+                    static_cast<unsigned long long>((r >> 24) % 9000000000ull + 1000000000ull));
       put(tail);
       return;
     }

@@ -1,10 +1,13 @@
 // Vocabulary: counts and order, filters, save/load and its errors, subsampling probabilities,
-// the alias noise sampler, determinism across thread counts, progress and stop.
+// the alias noise sampler, determinism across thread counts, progress and stop; counting's
+// memory bound (pruning past Options::maxCountingWords) and overlong tokens.
 #include <QTemporaryDir>
 #include <QtTest>
+#include <sys/resource.h>
 #include <zlib.h>
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <random>
@@ -52,12 +55,43 @@ std::string errorOf(const std::function<void()>& f) {
   return {};
 }
 
-Vocabulary::Options opts(int64_t minCount, int64_t maxVocab = 0, int threads = 1) {
+Vocabulary::Options opts(int64_t minCount, int64_t maxVocab = 0, int threads = 1,
+                         int64_t maxCountingWords = Vocabulary::Options{}.maxCountingWords) {
   Vocabulary::Options o;
   o.minCount = minCount;
   o.maxVocab = maxVocab;
   o.threads = threads;
+  o.maxCountingWords = maxCountingWords;
   return o;
+}
+
+long peakRssKiB() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;  // KiB on Linux
+}
+
+// `prefix` and the number: "f3" (appended piece by piece: GCC 12 warns, wrongly, of an
+// overlapping copy in "f" + std::string).
+std::string numbered(char prefix, int64_t n) {
+  std::string s(1, prefix);
+  s += std::to_string(n);
+  return s;
+}
+
+// A heavy tail: 20 frequent words f0..f19 in every line from the first on (f<k> (k % 4 + 1)
+// times a line), 10 words seen once in each line ("r<n>"), and "mid" once every 300 lines.
+std::string heavyTailCorpus(int lines) {
+  std::string text;
+  int rare = 0;
+  for (int i = 0; i < lines; ++i) {
+    for (int k = 0; k < 20; ++k)
+      for (int r = 0; r <= k % 4; ++r) (text += numbered('f', k)) += ' ';
+    for (int r = 0; r < 10; ++r) (text += numbered('r', rare++)) += ' ';
+    if (i % 300 == 150) text += "mid";
+    text += "\n";
+  }
+  return text;
 }
 
 // Zipf-like synthetic text: many distinct words with many ties, some punctuation and CJK.
@@ -89,6 +123,45 @@ class TestVocabulary : public QObject {
  private slots:
   void initTestCase() { QVERIFY(dir_.isValid()); }
 
+  // First of the suite, so that ru_maxrss (the process's peak so far) starts low.
+  // Five million distinct tokens (and 50 frequent words) counted with the default options: the
+  // peak resident set grows by at most the cap's worth (~150 MB), where holding every word would
+  // take ~600 MB (table and words), whatever the thread count.
+  void countingMemoryIsBoundedByTheCap() {
+    const std::string p = path("distinct.txt");
+    {
+      std::FILE* f = std::fopen(p.c_str(), "wb");
+      QVERIFY(f);
+      std::string line;
+      for (int i = 0; i < 5000000; i += 10) {
+        line.clear();
+        for (int k = 0; k < 10; ++k) {
+          line += 't';
+          line += std::to_string(10000000 + i + k);
+          line += ' ';
+          (line += numbered('w', (i / 10 + k) % 50)) += ' ';
+        }
+        line.back() = '\n';
+        std::fwrite(line.data(), 1, line.size(), f);
+      }
+      std::fclose(f);
+    }
+    const long before = peakRssKiB();
+    Vocabulary::BuildStats stats;
+    const Vocabulary v = Vocabulary::build({p}, Tokenizer(), opts(5, 0, 2), &stats);
+    const long grownMb = (peakRssKiB() - before) / 1024;
+    qInfo("5M distinct tokens: peak RSS grew by %ld MB; %lld prunes, threshold %lld, %lld distinct left", grownMb,
+          static_cast<long long>(stats.prunes), static_cast<long long>(stats.pruneThreshold),
+          static_cast<long long>(stats.distinctWords));
+    QVERIFY2(grownMb < 200, qPrintable(QString("counting 5M distinct tokens grew the peak RSS by %1 MB").arg(grownMb)));
+    QCOMPARE(stats.tokens, int64_t(10000000));
+    QVERIFY(stats.prunes > 0);
+    QVERIFY(stats.distinctWords <= Vocabulary::Options{}.maxCountingWords);
+    // The frequent words, in every line from the first, are never pruned: exact counts.
+    QCOMPARE(v.size(), int64_t(50));
+    for (int64_t i = 0; i < v.size(); ++i) QCOMPARE(v.count(i), int64_t(100000));
+  }
+
   void countsAndOrder() {
     const std::string p = path("small.txt");
     writeFile(p, "b a c a b a\nd c\n\nE, e!\n");
@@ -112,6 +185,8 @@ class TestVocabulary : public QObject {
     QCOMPARE(stats.bytes, int64_t(23));
     QCOMPARE(stats.invalidUtf8, int64_t(0));
     QCOMPARE(stats.distinctWords, int64_t(7));
+    QCOMPARE(stats.longWords, int64_t(0));
+    QCOMPARE(stats.prunes, int64_t(0));
   }
 
   void minCountAndMaxVocab() {
@@ -375,6 +450,87 @@ class TestVocabulary : public QObject {
     Vocabulary::BuildStats stats;
     Vocabulary::build({plain}, Tokenizer(), opts(1, 0, 2), &stats, {}, &token);
     QVERIFY(stats.lines < 20000);
+  }
+
+  // A cap far below the corpus's distinct words: each thread prunes many times. The frequent
+  // words keep their exact counts, the words seen once are gone (not one is left with 2), a word
+  // pruned between its occurrences ("mid") is undercounted, never overcounted; the same options
+  // give the same result every time.
+  void smallCapPrunesTheRareWords() {
+    const std::string p = path("heavy-tail.txt");
+    const int lines = 3000;
+    writeFile(p, heavyTailCorpus(lines));
+    for (int threads : {1, 2, 3}) {
+      Vocabulary::BuildStats stats;
+      const Vocabulary v = Vocabulary::build({p}, Tokenizer(), opts(2, 0, threads, 1000), &stats);
+      QVERIFY(stats.prunes >= 20);
+      QCOMPARE(stats.pruneThreshold, int64_t(2));  // the singletons alone make room each time
+      QCOMPARE(stats.tokens, int64_t(lines) * (50 + 10) + lines / 300);
+      QVERIFY(stats.distinctWords < 1000);
+      QCOMPARE(v.size(), int64_t(20));
+      for (int k = 0; k < 20; ++k) {
+        const int64_t id = v.id(numbered('f', k));
+        QVERIFY(id >= 0);
+        QCOMPARE(v.count(id), int64_t(lines) * (k % 4 + 1));
+      }
+      QCOMPARE(v.id("mid"), int64_t(-1));  // 10 times in the corpus, at most once between prunes
+      QCOMPARE(v.id("r0"), int64_t(-1));
+
+      Vocabulary::BuildStats again;
+      const Vocabulary w = Vocabulary::build({p}, Tokenizer(), opts(1, 0, threads, 1000), &again);
+      QCOMPARE(again.prunes, stats.prunes);
+      QCOMPARE(again.distinctWords, stats.distinctWords);
+      // minCount 1 keeps what is left of the tail: the singletons since each thread's last prune.
+      QVERIFY(w.size() > 20 && w.size() < 1000);
+      for (int64_t i = 0; i < 20; ++i) QCOMPARE(w.word(i), v.word(i));
+      const Vocabulary x = Vocabulary::build({p}, Tokenizer(), opts(1, 0, threads, 1000));
+      QCOMPARE(x.words(), w.words());
+      QCOMPARE(x.counts(), w.counts());
+      for (int64_t c : w.counts()) QVERIFY(c >= 1);
+      const int64_t mid = w.id("mid");
+      QVERIFY(mid < 0 || w.count(mid) < 10);
+    }
+  }
+
+  // A cap that is never reached changes nothing: the counts are those of no cap at all, for
+  // any number of threads, and no prune is reported.
+  void capNotReachedIsExact() {
+    const std::string p = path("heavy-tail.txt");
+    Vocabulary::BuildStats ref;
+    const Vocabulary all = Vocabulary::build({p}, Tokenizer(), opts(1, 0, 1, 0), &ref);
+    QCOMPARE(ref.prunes, int64_t(0));
+    QCOMPARE(ref.pruneThreshold, int64_t(0));
+    QCOMPARE(ref.distinctWords, int64_t(20 + 30000 + 1));
+    QCOMPARE(all.count(all.id("mid")), int64_t(10));
+    for (int threads : {1, 2, 3}) {
+      Vocabulary::BuildStats stats;
+      const Vocabulary v = Vocabulary::build({p}, Tokenizer(), opts(1, 0, threads, 3 * 30021), &stats);
+      QCOMPARE(stats.prunes, int64_t(0));
+      QCOMPARE(stats.distinctWords, ref.distinctWords);
+      QCOMPARE(v.words(), all.words());
+      QCOMPARE(v.counts(), all.counts());
+    }
+    QVERIFY(!errorOf([&] { Vocabulary::build({p}, Tokenizer(), opts(1, 0, 1, -1)); }).empty());
+  }
+
+  // Tokens longer than kMaxWordBytes are read (in the token count) but not counted as words; one
+  // of exactly kMaxWordBytes is.
+  void overlongTokensAreNotCounted() {
+    const std::string p = path("long-tokens.txt");
+    const std::string edge(Vocabulary::kMaxWordBytes, 'a'), over(Vocabulary::kMaxWordBytes + 1, 'b');
+    const std::string huge(300000, 'c');
+    std::string text = "x ";
+    ((((text += edge) += ' ') += over) += '\n');
+    (text += huge) += " x\n";
+    (((text += edge) += ' ') += over) += '\n';
+    writeFile(p, text);
+    Vocabulary::BuildStats stats;
+    const Vocabulary v = Vocabulary::build({p}, Tokenizer(), opts(1), &stats);
+    QCOMPARE(stats.tokens, int64_t(7));
+    QCOMPARE(stats.longWords, int64_t(3));
+    QCOMPARE(stats.distinctWords, int64_t(2));
+    QCOMPARE(v.words(), (std::vector<std::string>{edge, "x"}));
+    QCOMPARE(v.counts(), (std::vector<int64_t>{2, 2}));
   }
 
   void sharedCorpus() {
