@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -18,6 +17,7 @@
 
 #include "core/embeddings/EmbeddingSet.h"
 #include "core/models/word2vec/Word2Vec.h"
+#include "support/SyntheticCorpus.h"
 #include "ui/charts/TrainingChart.h"
 #include "ui/models/ModelOptionsForm.h"
 #include "ui/models/ModelRegistry.h"
@@ -31,27 +31,6 @@ using namespace embedlab;
 using namespace embedlab::ui;
 
 namespace {
-
-// Sentences of 12 words from four topics and some glue words.
-void writeCorpus(const QString& path, int lines) {
-  const QStringList topics[] = {
-      {QStringLiteral("king"), QStringLiteral("queen"), QStringLiteral("crown"), QStringLiteral("palace"), QStringLiteral("royal")},
-      {QStringLiteral("water"), QStringLiteral("river"), QStringLiteral("sea"), QStringLiteral("rain"), QStringLiteral("lake")},
-      {QStringLiteral("music"), QStringLiteral("song"), QStringLiteral("piano"), QStringLiteral("guitar"), QStringLiteral("melody")},
-      {QStringLiteral("doctor"), QStringLiteral("nurse"), QStringLiteral("hospital"), QStringLiteral("patient"), QStringLiteral("ill")}};
-  const QStringList glue = {QStringLiteral("the"), QStringLiteral("a"), QStringLiteral("and"), QStringLiteral("of")};
-  QRandomGenerator rng(11);
-  QByteArray out;
-  for (int i = 0; i < lines; ++i) {
-    const QStringList& t = topics[rng.bounded(4)];
-    QStringList words;
-    for (int w = 0; w < 12; ++w) words << (w % 3 == 2 ? glue[rng.bounded(glue.size())] : t[rng.bounded(t.size())]);
-    out += words.join(QLatin1Char(' ')).toUtf8() + '\n';
-  }
-  QFile f(path);
-  QVERIFY(f.open(QIODevice::WriteOnly));
-  f.write(out);
-}
 
 // Deterministic (one thread, a fixed seed) and long enough that a progress report (every 0.1 s of
 // training) arrives mid-way: subsampling off, so every word trains.
@@ -100,8 +79,12 @@ class TestWord2VecResumeUi : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(tmp_.isValid());
-    corpus_ = tmp_.filePath(QStringLiteral("corpus.txt"));
-    writeCorpus(corpus_, 4000);
+    // Two topics of 12 words and shared function words, about 48,000 words.
+    test::SyntheticCorpusOptions o;
+    o.sentences = 4000;
+    o.minWords = o.maxWords = 12;
+    corpus_ = QString::fromStdString(test::writeSyntheticCorpus(tmp_.filePath(QStringLiteral("corpus.txt")).toStdString(), o));
+    QVERIFY(!corpus_.isEmpty());
   }
 
   void factoryPutsTheCheckpointInTheRunFolder() {
