@@ -2,7 +2,7 @@
 
 #include <QLocale>
 
-#include "ui/evaluate/Csv.h"
+#include "ui/util/Csv.h"
 
 namespace embedlab::ui {
 

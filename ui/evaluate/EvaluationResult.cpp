@@ -8,7 +8,7 @@
 
 #include "core/util/AtomicFile.h"
 #include "core/util/Error.h"
-#include "ui/evaluate/Csv.h"
+#include "ui/util/Csv.h"
 
 namespace embedlab::ui {
 
