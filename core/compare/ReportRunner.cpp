@@ -101,6 +101,7 @@ ReportOutcome ReportRunner::run(const CompareContext& ctx, const ProgressSink& p
       ClassifySettings settings = options_.base;
       settings.features = r.model.kind == "tfidf" ? std::string("tfidf") : r.model.spec();
       settings.finetune = r.finetune;
+      settings.classification.stop = ctx.stop;  // cross-validation and the final fit stop too
       ctx.note("classifying " + name + " with " + r.name);
       beginJob(name + ": " + r.name);
       ClassifyOutcome o;

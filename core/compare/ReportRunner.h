@@ -8,8 +8,9 @@
 // Progress: the sink gets the whole comparison as step / total in thousandths of a job (a job is
 // one model on one task, or one model's intrinsic benchmarks), phase "TASK: MODEL" (or
 // "intrinsic: MODEL") followed by the stage in progress. A stop (CompareContext::stop) ends the
-// run after the batch in progress (a logistic-regression fit runs to its end); run() then returns
-// the rows finished so far with `stopped` set.
+// run after the batch in progress, or within an L-BFGS iteration of the logistic regression (its
+// cross-validation and final fit poll the token too); run() then returns the rows finished so far
+// with `stopped` set.
 #include <functional>
 #include <optional>
 #include <string>

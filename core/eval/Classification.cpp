@@ -1,6 +1,7 @@
 #include "core/eval/Classification.h"
 
 #include <chrono>
+#include <string>
 
 #include "core/util/Error.h"
 
@@ -17,13 +18,17 @@ ClassificationResult trainAndEvaluate(const FeatureMatrix& train, const std::vec
   if (options.fixedC > 0) {
     result.c = options.fixedC;
   } else {
-    result.cv = crossValidate(train, trainLabels, trainClasses, options.cv);
+    result.cv = crossValidate(train, trainLabels, trainClasses, options.cv, options.stop);
+    if (result.cv.stopped)
+      throw Error("classification: stopped while cross-validating C (after " + std::to_string(result.cv.fits) +
+                  " of " + std::to_string(options.cv.folds * options.cv.grid.size()) + " fits)");
     result.c = result.cv.bestC;
   }
   LogisticRegression::Options modelOptions = options.cv.model;
   modelOptions.c = result.c;
   LogisticRegression model(modelOptions);
-  result.fit = model.fit(train, trainLabels, trainClasses);
+  result.fit = model.fit(train, trainLabels, trainClasses, /*warmStart=*/false, options.stop);
+  if (result.fit.stopped) throw Error("classification: stopped during the final fit");
   const auto t1 = Clock::now();
   const std::vector<int> predicted = model.predict(test);
   const auto t2 = Clock::now();

@@ -13,6 +13,10 @@ namespace embedlab {
 struct ClassificationOptions {
   CrossValidationOptions cv;
   double fixedC = 0;  // > 0: use this C, no cross-validation
+  // Polled by the cross-validation and the final fit (between L-BFGS iterations); null: they run
+  // to their end. A pointer here because these options travel through callers (classifyTask) that
+  // know nothing of stopping.
+  const StopToken* stop = nullptr;
 };
 
 struct ClassificationResult {
@@ -25,6 +29,8 @@ struct ClassificationResult {
 };
 
 // trainLabels in [0, trainClasses); testLabels in [0, allClasses) (allClasses >= trainClasses).
+// Throws Error ("classification: stopped ...") when options.stop is requested before it is done:
+// the convention of core/compare, whose callers tell a stop from a failure by asking the token.
 ClassificationResult trainAndEvaluate(const FeatureMatrix& train, const std::vector<int>& trainLabels,
                                       const FeatureMatrix& test, const std::vector<int>& testLabels,
                                       int trainClasses, int allClasses, const ClassificationOptions& options);

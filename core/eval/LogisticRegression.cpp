@@ -123,7 +123,7 @@ void LogisticRegression::setParameters(int64_t features, int classes, std::vecto
 }
 
 LogisticRegression::Report LogisticRegression::fit(const FeatureMatrix& x, const std::vector<int>& labels,
-                                                   int classes, bool warmStart) {
+                                                   int classes, bool warmStart, const StopToken* stop) {
   if (x.rows == 0) throw Error("logistic regression: no training examples");
   if (static_cast<int64_t>(labels.size()) != x.rows) throw Error("logistic regression: labels do not match the rows");
   if (classes < 1) throw Error("logistic regression: no classes");
@@ -134,8 +134,13 @@ LogisticRegression::Report LogisticRegression::fit(const FeatureMatrix& x, const
   if (!warmStart || static_cast<int64_t>(theta_.size()) != size || classes_ != classes) theta_.assign(size, 0.0);
   features_ = x.cols;
   classes_ = classes;
-  const FeatureMatrix xt = x.transposed();
   Report report;
+  auto stopRequested = [&] { return stop && stop->stopRequested(); };
+  if (stopRequested()) {
+    report.stopped = true;
+    return report;
+  }
+  const FeatureMatrix xt = x.transposed();
   auto evaluate = [&](const std::vector<double>& theta, std::vector<double>& grad) {
     ++report.evaluations;
     return lossAndGradient(x, xt, labels, classes, options_.c, theta, grad);
@@ -154,6 +159,10 @@ LogisticRegression::Report LogisticRegression::fit(const FeatureMatrix& x, const
     report.gradNorm = maxAbs(grad);
     if (report.gradNorm <= tol) {
       report.converged = true;
+      break;
+    }
+    if (stopRequested()) {
+      report.stopped = true;
       break;
     }
     // Two-loop recursion: dir = -H grad.
@@ -311,7 +320,7 @@ std::vector<int> stratifiedFolds(const std::vector<int>& labels, int classes, in
 }
 
 CrossValidationResult crossValidate(const FeatureMatrix& x, const std::vector<int>& labels, int classes,
-                                    const CrossValidationOptions& options) {
+                                    const CrossValidationOptions& options, const StopToken* stop) {
   if (options.grid.empty()) throw UsageError("cross-validation: empty grid of C values");
   if (options.folds < 2) throw UsageError("cross-validation: at least 2 folds");
   if (x.rows < options.folds) throw Error("cross-validation: fewer training examples than folds");
@@ -321,6 +330,7 @@ CrossValidationResult crossValidate(const FeatureMatrix& x, const std::vector<in
   CrossValidationResult result;
   result.accuracy.assign(grid.size(), 0.0);
   result.logLoss.assign(grid.size(), 0.0);
+  const int plannedFits = options.folds * static_cast<int>(grid.size());
   for (int f = 0; f < options.folds; ++f) {
     std::vector<int64_t> trainRows, heldRows;
     for (int64_t i = 0; i < x.rows; ++i) (fold[i] == f ? heldRows : trainRows).push_back(i);
@@ -331,7 +341,10 @@ CrossValidationResult crossValidate(const FeatureMatrix& x, const std::vector<in
     LogisticRegression model(options.model);
     for (size_t g = 0; g < grid.size(); ++g) {
       model.options().c = grid[g];
-      model.fit(xTrain, yTrain, classes, /*warmStart=*/g > 0);
+      if (model.fit(xTrain, yTrain, classes, /*warmStart=*/g > 0, stop).stopped) {
+        result.stopped = true;
+        return result;
+      }
       std::vector<double> scores = model.decision(xHeld);
       double correct = 0, loss = 0;
       for (size_t r = 0; r < yHeld.size(); ++r) {
@@ -343,6 +356,14 @@ CrossValidationResult crossValidate(const FeatureMatrix& x, const std::vector<in
       }
       result.accuracy[g] += correct;
       result.logLoss[g] += loss;
+      ++result.fits;
+      if (options.progress) {
+        Progress p;
+        p.phase = "cross-validation";
+        p.step = result.fits;
+        p.total = plannedFits;
+        options.progress(p);
+      }
     }
   }
   size_t best = 0;

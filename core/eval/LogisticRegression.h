@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/eval/ClassifFeatures.h"
+#include "core/train/Progress.h"
 
 namespace embedlab {
 
@@ -31,14 +32,18 @@ class LogisticRegression {
     double loss = 0;       // final objective F
     double gradNorm = 0;   // final max |gradient|
     bool converged = false;  // one of the two tests above was met before maxIterations
+    bool stopped = false;    // the stop token ended the fit: the weights are where it stood
   };
 
   LogisticRegression() = default;
   explicit LogisticRegression(const Options& options) : options_(options) {}
 
   // labels in [0, classes). `warmStart`: start from the current weights when their shape fits
-  // (cross-validation over a C path reuses the previous solution).
-  Report fit(const FeatureMatrix& x, const std::vector<int>& labels, int classes, bool warmStart = false);
+  // (cross-validation over a C path reuses the previous solution). `stop` (may be null) is
+  // polled before the first evaluation and before every L-BFGS iteration: a fit on a large
+  // matrix takes many seconds, and a stop must not wait for it.
+  Report fit(const FeatureMatrix& x, const std::vector<int>& labels, int classes, bool warmStart = false,
+             const StopToken* stop = nullptr);
 
   // Scores x W + b: (rows, classes), row-major.
   std::vector<double> decision(const FeatureMatrix& x) const;
@@ -69,12 +74,17 @@ struct CrossValidationOptions {
   std::vector<double> grid = {0.01, 0.1, 1.0, 10.0, 100.0};
   uint64_t seed = 42;
   LogisticRegression::Options model;  // c is taken from the grid
+  // After each fit (one fold at one C): step = fits done, total = folds x grid values, phase
+  // "cross-validation". May be empty.
+  ProgressSink progress;
 };
 
 struct CrossValidationResult {
   double bestC = 1.0;
   std::vector<double> accuracy;  // mean held-out accuracy per grid value
   std::vector<double> logLoss;   // mean held-out log-loss per grid value
+  int fits = 0;                  // fits finished (folds x grid values unless stopped)
+  bool stopped = false;          // the stop token ended it early: bestC and the means mean nothing
 };
 
 // Fold of each example: each class's examples are shuffled (fixed seed) and dealt round-robin,
@@ -83,7 +93,9 @@ std::vector<int> stratifiedFolds(const std::vector<int>& labels, int classes, in
 
 // Best C: the highest mean held-out accuracy, ties broken by the lower held-out log-loss, then by
 // the smaller C. Folds are trained along the C path in ascending order with warm starts.
+// `stop` (may be null) is polled before every fit and inside it; a stop returns at once with
+// `stopped` set.
 CrossValidationResult crossValidate(const FeatureMatrix& x, const std::vector<int>& labels, int classes,
-                                    const CrossValidationOptions& options);
+                                    const CrossValidationOptions& options, const StopToken* stop = nullptr);
 
 }  // namespace embedlab

@@ -179,27 +179,36 @@ bool ElmoMixTrainer::evaluatePooled(std::vector<float> train, const std::vector<
   result_.mix = computeMetrics(testLabels, mix.predict(test.data(), Nte), allClasses);
   result_.mixSeconds = since(t);
 
-  // The same classifier (L-BFGS, C by cross-validation) on each layer and on the learned mix.
+  // The same classifier (L-BFGS, C by cross-validation) on each layer and on the learned mix;
+  // its cross-validation and fits poll the token too (a stop throws Error, told apart from a
+  // failure by asking the token).
   t = Clock::now();
+  ClassificationOptions classifier = opt_.classifier;
+  classifier.stop = &token;
   auto score = [&](int layer, const FeatureMatrix& xtr, const FeatureMatrix& xte) {
     pr.phase = layer < 0 ? "mix refit" : "layer " + std::to_string(layer);
     pr.extras.clear();
     if (sink) sink(pr);
     const ClassificationResult c =
-        trainAndEvaluate(xtr, trainLabels, xte, testLabels, trainClasses, allClasses, opt_.classifier);
+        trainAndEvaluate(xtr, trainLabels, xte, testLabels, trainClasses, allClasses, classifier);
     return ElmoLayerScore{layer, c.metrics, c.c};
   };
-  if (opt_.singleLayers)
-    for (int k = 0; k < K; ++k) {
+  try {
+    if (opt_.singleLayers)
+      for (int k = 0; k < K; ++k) {
+        if (token.stopRequested()) return false;
+        result_.layers.push_back(
+            score(k, layerFeatures(train, Ntr, K, D, k), layerFeatures(test, Nte, K, D, k)));
+      }
+    if (opt_.refitMix) {
       if (token.stopRequested()) return false;
-      result_.layers.push_back(
-          score(k, layerFeatures(train, Ntr, K, D, k), layerFeatures(test, Nte, K, D, k)));
+      result_.mixRefit = score(-1, mixedFeatures(train, Ntr, K, D, result_.weights, result_.gamma),
+                               mixedFeatures(test, Nte, K, D, result_.weights, result_.gamma));
+      result_.haveRefit = true;
     }
-  if (opt_.refitMix) {
+  } catch (const Error&) {
     if (token.stopRequested()) return false;
-    result_.mixRefit = score(-1, mixedFeatures(train, Ntr, K, D, result_.weights, result_.gamma),
-                             mixedFeatures(test, Nte, K, D, result_.weights, result_.gamma));
-    result_.haveRefit = true;
+    throw;
   }
   result_.layerSeconds = since(t);
   pr.phase = "finished";
