@@ -11,12 +11,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <random>
-#include <string>
-#include <vector>
+#include <filesystem>
+#include <memory>
 
 #include "core/models/word2vec/Word2Vec.h"
 #include "support/TestPaths.h"
+#include "support/TextFile.h"
+#include "support/TwoTopicTask.h"
 #include "ui/evaluate/ComparePanel.h"
 #include "ui/evaluate/ComparisonChart.h"
 #include "ui/evaluate/ComparisonTable.h"
@@ -28,30 +29,6 @@
 
 using namespace embedlab;
 using namespace embedlab::ui;
-
-namespace {
-
-const std::vector<std::string> kSea = {"ship", "sail", "wave", "harbour", "anchor", "tide", "boat", "crew"};
-const std::vector<std::string> kLand = {"farm", "field", "wheat", "plough", "barn", "tractor", "harvest", "soil"};
-const std::vector<std::string> kFiller = {"the", "a", "of", "and", "was", "near", "with", "old"};
-
-std::string sentence(const std::vector<std::string>& topic, std::mt19937& rng) {
-  std::uniform_int_distribution<size_t> t(0, topic.size() - 1), f(0, kFiller.size() - 1);
-  std::string s;
-  for (int i = 0; i < 8; ++i) {
-    if (!s.empty()) s += ' ';
-    s += (i % 2 == 0) ? topic[t(rng)] : kFiller[f(rng)];
-  }
-  return s;
-}
-
-bool writeFile(const QString& path, const std::string& text) {
-  QFile f(path);
-  if (!f.open(QIODevice::WriteOnly)) return false;
-  return f.write(text.data(), static_cast<qint64>(text.size())) == static_cast<qint64>(text.size());
-}
-
-}  // namespace
 
 class TestEvaluateCompare : public QObject {
   Q_OBJECT
@@ -87,16 +64,12 @@ class TestEvaluateCompare : public QObject {
     QVERIFY(dir_.isValid());
     qputenv("EMBEDLAB_WORKSPACE", dir_.filePath(QStringLiteral("workspace")).toLocal8Bit());
     store_ = std::make_unique<RunStore>(dir_.filePath(QStringLiteral("workspace")));
-    std::mt19937 rng(5);
-    std::string corpus, train, test;
-    for (int i = 0; i < 800; ++i) corpus += sentence(i % 2 ? kSea : kLand, rng) + "\n";
-    for (int i = 0; i < 50; ++i) train += std::string(i % 2 ? "sea\t" : "land\t") + sentence(i % 2 ? kSea : kLand, rng) + "\n";
-    for (int i = 0; i < 24; ++i) test += std::string(i % 2 ? "sea\t" : "land\t") + sentence(i % 2 ? kSea : kLand, rng) + "\n";
-    QVERIFY(writeFile(dir_.filePath(QStringLiteral("corpus.txt")), corpus));
-    task_ = dir_.filePath(QStringLiteral("topics"));
-    QVERIFY(QDir().mkpath(task_));
-    QVERIFY(writeFile(task_ + QStringLiteral("/train.tsv"), train));
-    QVERIFY(writeFile(task_ + QStringLiteral("/test.tsv"), test));
+    // corpus.txt (800 lines) and topics/ (50 train, 24 test lines): small, the runs train in the
+    // background of a window suite.
+    const std::filesystem::path task =
+        test::writeTwoTopicTask(dir_.path().toStdString(), {.corpusLines = 800, .trainLines = 50, .testLines = 24});
+    QVERIFY(!task.empty());
+    task_ = QString::fromStdString(task.string());
     QVERIFY(addRun(QStringLiteral("skip-gram"), Word2VecOptions::Arch::SkipGram, 3));
     QVERIFY(addRun(QStringLiteral("cbow"), Word2VecOptions::Arch::Cbow, 4));
   }
@@ -112,7 +85,7 @@ class TestEvaluateCompare : public QObject {
     QVERIFY2(error.contains(QStringLiteral("no-such-folder")), qPrintable(error));
     const QString half = dir_.filePath(QStringLiteral("half-task"));
     QVERIFY(QDir().mkpath(half));
-    QVERIFY(writeFile(half + QStringLiteral("/train.tsv"), "a\tb\n"));
+    QVERIFY(test::writeTextFile(half + QStringLiteral("/train.tsv"), "a\tb\n"));
     QVERIFY(!panel.addTask(half, &error));
     QVERIFY2(error.contains(QStringLiteral("half-task")) && error.contains(QStringLiteral("test.tsv")), qPrintable(error));
     QVERIFY(!panel.addModel(dir_.filePath(QStringLiteral("missing.vec")), &error));
