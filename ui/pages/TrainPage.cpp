@@ -1,5 +1,6 @@
 #include "ui/pages/TrainPage.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -12,6 +13,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMetaObject>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -27,6 +29,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/embeddings/EmbeddingSet.h"
 #include "core/io/WordVectors.h"
@@ -202,7 +205,11 @@ TrainPage::TrainPage(RunStore* store, RunTableModel* runs, QWidget* parent)
   rename_ = new QPushButton(runsBox_);
   delete_ = new QPushButton(runsBox_);
   delete_->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+  continue_ = new QPushButton(runsBox_);
+  continue_->setObjectName(QStringLiteral("continueRunButton"));
+  continue_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
   auto* runButtons = new QVBoxLayout;
+  runButtons->addWidget(continue_);
   runButtons->addWidget(compare_);
   runButtons->addWidget(rename_);
   runButtons->addWidget(delete_);
@@ -210,6 +217,18 @@ TrainPage::TrainPage(RunStore* store, RunTableModel* runs, QWidget* parent)
   auto* runsLayout = new QHBoxLayout(runsBox_);
   runsLayout->addWidget(table_, 1);
   runsLayout->addLayout(runButtons);
+
+  // The same verbs on a right click in the table.
+  runMenu_ = new QMenu(table_);
+  runMenu_->setObjectName(QStringLiteral("runMenu"));
+  continueAction_ = runMenu_->addAction(continue_->icon(), QString());
+  continueAction_->setObjectName(QStringLiteral("continueRunAction"));
+  runMenu_->addSeparator();
+  compareAction_ = runMenu_->addAction(QString());
+  renameAction_ = runMenu_->addAction(QString());
+  deleteAction_ = runMenu_->addAction(delete_->icon(), QString());
+  runMenu_->setToolTipsVisible(true);
+  table_->setContextMenuPolicy(Qt::CustomContextMenu);
 
   rightSplitter_ = new QSplitter(Qt::Vertical, this);
   rightSplitter_->addWidget(chartPane);
@@ -279,6 +298,20 @@ TrainPage::TrainPage(RunStore* store, RunTableModel* runs, QWidget* parent)
     if (current.isValid()) table_->edit(runs_->index(current.row(), RunTableModel::NameColumn));
   });
   connect(delete_, &QPushButton::clicked, this, &TrainPage::deleteSelectedRuns);
+  connect(continue_, &QPushButton::clicked, this, &TrainPage::continueSelectedRun);
+  connect(continueAction_, &QAction::triggered, this, &TrainPage::continueSelectedRun);
+  connect(compareAction_, &QAction::triggered, compare_, &QPushButton::click);
+  connect(renameAction_, &QAction::triggered, rename_, &QPushButton::click);
+  connect(deleteAction_, &QAction::triggered, this, &TrainPage::deleteSelectedRuns);
+  connect(table_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+    const QModelIndex at = table_->indexAt(pos);
+    if (at.isValid() && !table_->selectionModel()->isRowSelected(at.row(), QModelIndex())) selectRun(at.data(Qt::UserRole).toString());
+    updateButtons();
+    runMenu_->popup(table_->viewport()->mapToGlobal(pos));
+  });
+  // A run's status changes (it stopped, finished) decide whether it can be continued.
+  connect(runs_, &RunTableModel::dataChanged, this, [this] { updateButtons(); });
+  connect(runs_, &RunTableModel::modelReset, this, [this] { updateButtons(); });
   auto* del = new QShortcut(QKeySequence::Delete, table_, nullptr, nullptr, Qt::WidgetShortcut);
   connect(del, &QShortcut::activated, this, &TrainPage::deleteSelectedRuns);
 
@@ -330,6 +363,18 @@ void TrainPage::retranslate() {
   rename_->setToolTip(tr("Rename the selected run (or double-click its name)"));
   delete_->setText(tr("De&lete"));
   delete_->setToolTip(tr("Delete the selected runs and their files (Del)"));
+  continue_->setText(tr("C&ontinue"));
+  const QString continueTip = tr("Continue the selected stopped run from its checkpoint, in the same run folder, "
+                                 "with its recorded settings and corpus files");
+  continue_->setToolTip(continueTip);
+  continueAction_->setText(tr("Continue run"));
+  continueAction_->setToolTip(continueTip);
+  compareAction_->setText(compare_->text());
+  compareAction_->setToolTip(compare_->toolTip());
+  renameAction_->setText(rename_->text());
+  renameAction_->setToolTip(rename_->toolTip());
+  deleteAction_->setText(delete_->text());
+  deleteAction_->setToolTip(delete_->toolTip());
   applyChartUnits();
 }
 
@@ -436,8 +481,15 @@ bool TrainPage::startTraining() {
     showError(tr("Cannot save the run: %1").arg(QString::fromUtf8(e.what())));
     return false;
   }
-  currentRunId_ = run.id;
-  selectRun(run.id);
+  continuation_ = {};
+  launch(run.id, std::move(job));
+  emit statusMessage(tr("Training %1 on %n file(s)…", nullptr, static_cast<int>(corpusFiles_.size())).arg(model->displayName()));
+  return true;
+}
+
+void TrainPage::launch(const QString& runId, std::unique_ptr<TrainingJob> job) {
+  currentRunId_ = runId;
+  selectRun(runId);
   syncChart();
 
   worker_->start(std::move(job));
@@ -447,8 +499,78 @@ bool TrainPage::startTraining() {
   eta_->clear();
   updateButtons();
   emit trainingStateChanged(true, false);
-  emit statusMessage(tr("Training %1 on %n file(s)…", nullptr, static_cast<int>(corpusFiles_.size())).arg(model->displayName()));
+}
+
+bool TrainPage::canContinueRun(const QString& id, QString* why) const {
+  auto no = [why](const QString& reason) {
+    if (why) *why = reason;
+    return false;
+  };
+  const RunRecord* run = runs_->run(id);
+  if (!run) return no(tr("No run is selected."));
+  if (isTraining()) return no(tr("A run is training: stop it or wait for it to end first."));
+  if (run->status != RunRecord::Status::Stopped) return no(tr("Run \"%1\" was not stopped: only a stopped run can be continued.").arg(run->name));
+  const QString checkpoint = store_->checkpointPath(*run);
+  if (checkpoint.isEmpty() || !QFileInfo::exists(checkpoint))
+    return no(tr("Run \"%1\" has no checkpoint to continue from (%2).").arg(run->name, checkpoint.isEmpty() ? tr("unknown model") : checkpoint));
+  if (why) why->clear();
   return true;
+}
+
+bool TrainPage::continueRun(const QString& id) {
+  clearError();
+  QString why;
+  if (!canContinueRun(id, &why)) {
+    showError(why);
+    return false;
+  }
+  finishPendingSave();  // the vectors saved after Stop are written before the job writes its own
+  RunRecord run = *runs_->run(id);
+  const ModelDescriptor* model = ModelRegistry::builtin().find(run.modelType);
+  if (!model) return false;  // canContinueRun found its checkpoint, so the model is known
+  if (run.corpusFiles.isEmpty()) {
+    showError(tr("Run \"%1\" has no recorded corpus files: it cannot be continued.").arg(run.name));
+    return false;
+  }
+  // The job would fail on a missing file too, but later and without saying which run it was.
+  for (const QString& f : run.corpusFiles) {
+    if (!QFileInfo(f).isFile()) {
+      showError(tr("Cannot continue run \"%1\": its corpus file %2 is gone (or is not a file). "
+                   "Put it back where it was to continue from the checkpoint.").arg(run.name, f));
+      return false;
+    }
+  }
+  std::unique_ptr<TrainingJob> job;
+  try {
+    // The same folder and output path as the first start: the job finds its checkpoint there.
+    job = model->createJob(run.hyperparameters, run.corpusFiles, store_->runDir(run.id) + QLatin1Char('/') + model->outputFileName);
+  } catch (const std::exception& e) {
+    showError(tr("Cannot continue run \"%1\": its recorded settings are not valid: %2").arg(run.name, QString::fromUtf8(e.what())));
+    return false;
+  }
+  continuation_.active = true;
+  continuation_.secondsOffset = run.history.isEmpty() ? run.trainSeconds : run.history.back().seconds;
+  continuation_.statusBefore = run.status;
+  continuation_.messageBefore = run.message;
+  run.status = RunRecord::Status::Running;
+  run.message.clear();
+  try {
+    runs_->upsert(run);
+  } catch (const std::exception& e) {
+    continuation_ = {};
+    showError(tr("Cannot save the run: %1").arg(QString::fromUtf8(e.what())));
+    return false;
+  }
+  liveEmbeddings_.remove(run.id);  // the vectors of the stop are about to change
+  launch(run.id, std::move(job));
+  emit statusMessage(tr("Continuing %1 from its checkpoint…").arg(run.name));
+  return true;
+}
+
+void TrainPage::continueSelectedRun() {
+  const QModelIndexList rows = table_->selectionModel()->selectedRows();
+  if (rows.size() != 1) return;
+  continueRun(rows.front().data(Qt::UserRole).toString());
 }
 
 void TrainPage::pauseTraining() {
@@ -495,12 +617,14 @@ void TrainPage::onProgress(const QVector<ProgressUpdate>& updates) {
   points.reserve(updates.size());
   for (const ProgressUpdate& u : updates) {
     if (!isLossPoint(u)) continue;
-    points.append(u.point);
-    chart_->appendPoint(currentRunId_, u.point);
+    TrainingPoint point = u.point;
+    point.seconds += continuation_.secondsOffset;  // a continued run's clock goes on from its stop
+    points.append(point);
+    chart_->appendPoint(currentRunId_, point);
     // Only the series the model asks for are charted; other extras are diagnostics.
     for (const auto& extra : u.extras)
       if (model && model->extraSeries.contains(extra.first))
-        chart_->appendExtra(currentRunId_, extra.first, u.point.step, extra.second);
+        chart_->appendExtra(currentRunId_, extra.first, point.step, extra.second);
   }
   runs_->appendHistory(currentRunId_, points);
 
@@ -518,6 +642,7 @@ void TrainPage::onProgress(const QVector<ProgressUpdate>& updates) {
 }
 
 void TrainPage::onFinished(int status, const QString& message, const QStringList& outputFiles) {
+  const Continuation continuation = std::exchange(continuation_, Continuation{});
   const RunRecord* existing = runs_->run(currentRunId_);
   if (!existing) {  // deleted while running is refused, so this is a run removed from disk by hand
     updateButtons();
@@ -530,6 +655,15 @@ void TrainPage::onFinished(int status, const QString& message, const QStringList
                : jobStatus == JobStatus::Stopped ? RunRecord::Status::Stopped
                                                  : RunRecord::Status::Failed;
   run.message = message;
+  // A continuation that failed (a checkpoint that does not match, a corpus changed under it, a
+  // non-finite loss) leaves the checkpoint where it was: the run is still the stopped run it was,
+  // and says why it could not go on.
+  const bool continuationFailed = continuation.active && run.status == RunRecord::Status::Failed &&
+                                  QFileInfo::exists(store_->checkpointPath(run));
+  if (continuationFailed) {
+    run.status = continuation.statusBefore;
+    run.message = tr("could not continue: %1").arg(message.isEmpty() ? tr("unknown error") : message);
+  }
   run.ended = QDateTime::currentDateTime();
   run.outputFiles.clear();
   for (const QString& f : outputFiles)
@@ -554,7 +688,7 @@ void TrainPage::onFinished(int status, const QString& message, const QStringList
   // A job stopped during training leaves the vectors learned so far in memory only: they are
   // worth keeping (a long run stopped early is often good enough), so they go to the file the job
   // would have written, when that is a vectors file.
-  if (run.status == RunRecord::Status::Stopped && vectors && model && run.vectorsFile().isEmpty()) {
+  if (run.status == RunRecord::Status::Stopped && !continuationFailed && vectors && model && run.vectorsFile().isEmpty()) {
     const QString path = QFileInfo(store_->runDir(run.id) + QLatin1Char('/') + model->outputFileName).absoluteFilePath();
     bool vectorsFile = !model->outputFileName.isEmpty();
     try {
@@ -576,6 +710,10 @@ void TrainPage::onFinished(int status, const QString& message, const QStringList
     progress_->setValue(1000);
     setPhase([] { return tr("Finished."); });
     emit statusMessage(tr("Training finished: %1").arg(run.name));
+  } else if (continuationFailed) {
+    setPhase([] { return tr("Stopped; the run could not be continued."); });
+    showError(tr("Run \"%1\" could not be continued; it stays stopped with its checkpoint: %2")
+                  .arg(run.name, message.isEmpty() ? tr("unknown error") : message));
   } else if (run.status == RunRecord::Status::Stopped) {
     setPhase([] { return tr("Stopped."); });
     emit statusMessage(tr("Training stopped: %1").arg(run.name));
@@ -610,6 +748,13 @@ void TrainPage::updateButtons() {
   compare_->setEnabled(selected);
   rename_->setEnabled(selected);
   delete_->setEnabled(selected);
+  compareAction_->setEnabled(selected);
+  renameAction_->setEnabled(selected);
+  deleteAction_->setEnabled(selected);
+  const bool oneSelected = selected && table_->selectionModel()->selectedRows().size() == 1;
+  const bool continuable = oneSelected && canContinueRun(selectedRunId());
+  continue_->setEnabled(continuable);
+  continueAction_->setEnabled(continuable);
 }
 
 QString TrainPage::selectedRunId() const {

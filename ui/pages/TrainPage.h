@@ -1,6 +1,7 @@
 #pragma once
 // Train: the model (from the registry) and its form, Start / Pause / Resume / Stop, progress with
-// throughput and ETA, the live charts, and the table of runs (select, compare, rename, delete).
+// throughput and ETA, the live charts, and the table of runs (select, compare, rename, delete, and
+// continue a stopped run from its checkpoint).
 #include <QHash>
 #include <QPointer>
 #include <QSet>
@@ -11,10 +12,15 @@
 #include <future>
 #include <memory>
 
+#include "core/train/TrainingJob.h"
+#include "ui/runs/RunRecord.h"
+
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QGroupBox;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSettings;
@@ -37,7 +43,6 @@ class TrainingWorker;
 struct ModelDescriptor;
 struct ProgressUpdate;
 
-struct RunRecord;
 
 class TrainPage : public QWidget {
   Q_OBJECT
@@ -53,6 +58,14 @@ class TrainPage : public QWidget {
   void resumeTraining();
   void togglePause();
   void stopTraining();
+  // A stopped run whose job left a checkpoint in its folder: true when it can be continued, else
+  // false with the reason in `why` (translated).
+  bool canContinueRun(const QString& id, QString* why = nullptr) const;
+  // Makes the run's job again in the SAME folder from its recorded settings and corpus files, so
+  // that it continues from the checkpoint, and starts it as Start does (live chart, status at the
+  // end). False (with the message shown on the page) when it cannot start; a checkpoint that does
+  // not match fails the job with a message naming the checkpoint, and the run stays stopped.
+  bool continueRun(const QString& id);
   // Stops a running job and waits for it (closing the window); the run is saved as stopped.
   void shutdown();
 
@@ -73,6 +86,9 @@ class TrainPage : public QWidget {
   TrainingChart* chart() const { return chart_; }
   TrainingWorker* worker() const { return worker_; }
   QTableView* runTable() const { return table_; }
+  // The run table's context menu (Continue run, Compare, Rename, Delete), for the selected runs.
+  QMenu* runMenu() const { return runMenu_; }
+  QAction* continueRunAction() const { return continueAction_; }
   QString lastError() const { return error_; }
 
   bool exportChartPng(const QString& path);
@@ -85,6 +101,7 @@ class TrainPage : public QWidget {
   void exportPngInteractive();
   void exportCsvInteractive();
   void deleteSelectedRuns();
+  void continueSelectedRun();
 
  signals:
   void trainingStateChanged(bool running, bool paused);
@@ -101,6 +118,9 @@ class TrainPage : public QWidget {
   void onProgress(const QVector<ProgressUpdate>& updates);
   void onFinished(int status, const QString& message, const QStringList& outputFiles);
   void updateButtons();
+  // What Start and Continue share once the run's record is saved as running: select it, chart it,
+  // hand the job to the worker.
+  void launch(const QString& runId, std::unique_ptr<TrainingJob> job);
   void showError(const QString& message);
   // The status lines are kept as functions so that a language switch re-renders them.
   void setPhase(std::function<QString()> text);
@@ -124,6 +144,15 @@ class TrainPage : public QWidget {
   QSet<QString> chartRuns_;
   QHash<QString, std::shared_ptr<const EmbeddingSet>> liveEmbeddings_;
   bool shuttingDown_ = false;
+  // The running job continues a stopped run: its wall times start from zero, the run's from where
+  // it stopped (seconds added to each point); when it fails the run stays stopped, its checkpoint
+  // kept, so that it can be continued once the cause is fixed.
+  struct Continuation {
+    bool active = false;
+    double secondsOffset = 0;
+    RunRecord::Status statusBefore = RunRecord::Status::Stopped;
+    QString messageBefore;
+  } continuation_;
   struct PendingSave {
     QString runId, path, jobMessage;
     std::future<QString> error;  // empty string: saved
@@ -162,6 +191,12 @@ class TrainPage : public QWidget {
   QPushButton* compare_;
   QPushButton* rename_;
   QPushButton* delete_;
+  QPushButton* continue_;
+  QMenu* runMenu_;
+  QAction* continueAction_;
+  QAction* compareAction_;
+  QAction* renameAction_;
+  QAction* deleteAction_;
   QSplitter* splitter_;
   QSplitter* rightSplitter_;
 };
