@@ -447,13 +447,15 @@ Vocabulary Vocabulary::build(const std::vector<std::string>& corpusFiles, const 
         if (++next[t] < workers[t]->counts.sorted().size()) {
           heap.push_back(t);
           std::push_heap(heap.begin(), heap.end(), later);
+        } else {
+          workers[t]->counts.releaseSlots();  // merged: its list goes (its arena stays, see below)
         }
       }
       ++distinct;
       if (count >= options.minCount) entries.emplace_back(table.wordOf(word), count);
     }
   }
-  for (const auto& w : workers) w->counts.releaseSlots();  // the arenas stay: `entries` points there
+  // The arenas stay until the words are copied: `entries` points into them.
   total.distinctWords = distinct;
   if (stats) *stats = total;
   filterAndOrder(entries, options);

@@ -22,8 +22,9 @@ class Vocabulary {
                                //   the result does not depend on it (unless pruned, see below)
     int64_t maxCountingWords = 3'000'000;  // build(): distinct words held while counting, all
                                //   threads together (each holds at most its share); past it the
-                               //   rarest are pruned (see build()). 0: no limit. ~40-50 bytes
-                               //   a word: the default bounds counting to ~150 MB
+                               //   rarest are pruned (see build()). 0: no limit. ~35-55 bytes
+                               //   a word (a 16-byte slot in a table at most 3/4 full, and its
+                               //   bytes): the default bounds counting to ~100-150 MB
   };
 
   struct BuildStats {

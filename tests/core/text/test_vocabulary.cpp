@@ -124,9 +124,10 @@ class TestVocabulary : public QObject {
   void initTestCase() { QVERIFY(dir_.isValid()); }
 
   // First of the suite, so that ru_maxrss (the process's peak so far) starts low.
-  // Five million distinct tokens (and 50 frequent words) counted with the default options: the
-  // peak resident set grows by at most the cap's worth (~150 MB), where holding every word would
-  // take ~600 MB (table and words), whatever the thread count.
+  // Five million distinct tokens (and 50 frequent words, 69 MB of text) counted with the default
+  // options and 2 threads: the peak resident set grows by the cap's worth, ~110 MB here (~175 MB
+  // under ASan, whose quarantine keeps the tables outgrown), where the table of every word that
+  // counting kept until 2026-11 took 1.1 GB (`corpus stats` on the same text).
   void countingMemoryIsBoundedByTheCap() {
     const std::string p = path("distinct.txt");
     {
@@ -153,7 +154,7 @@ class TestVocabulary : public QObject {
     qInfo("5M distinct tokens: peak RSS grew by %ld MB; %lld prunes, threshold %lld, %lld distinct left", grownMb,
           static_cast<long long>(stats.prunes), static_cast<long long>(stats.pruneThreshold),
           static_cast<long long>(stats.distinctWords));
-    QVERIFY2(grownMb < 200, qPrintable(QString("counting 5M distinct tokens grew the peak RSS by %1 MB").arg(grownMb)));
+    QVERIFY2(grownMb < 250, qPrintable(QString("counting 5M distinct tokens grew the peak RSS by %1 MB").arg(grownMb)));
     QCOMPARE(stats.tokens, int64_t(10000000));
     QVERIFY(stats.prunes > 0);
     QVERIFY(stats.distinctWords <= Vocabulary::Options{}.maxCountingWords);
