@@ -247,6 +247,7 @@ void MainWindow::createMenus() {
   trainingMenu_->addAction(start_);
   trainingMenu_->addAction(pause_);
   trainingMenu_->addAction(stop_);
+  trainingMenu_->addAction(train_->continueRunAction());  // enabled only for a stopped run with a checkpoint
   trainingMenu_->addSeparator();
   trainingMenu_->addAction(deleteRun_);
 
