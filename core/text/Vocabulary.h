@@ -51,13 +51,14 @@ class Vocabulary {
   //
   // Memory is bounded whatever the number of distinct tokens (a web corpus has tens of millions,
   // most of them seen once): each of the T counting threads holds at most
-  // maxCountingWords / T words. When a thread's table is full it prunes, as word2vec.c's
+  // maxCountingWords / T words, of 16 bytes each on average at most (longer ones count for
+  // more). When a thread's table is full it prunes, as word2vec.c's
   // ReduceVocab does: it drops every word it has counted fewer than `threshold` times, the
   // threshold being the last one used (2 at first), raised until at most half the table is left.
   // The threshold never goes down (BuildStats::pruneThreshold is the highest).
   // What pruning means for the counts:
-  // - without a prune (BuildStats::prunes == 0; every corpus with fewer distinct words than the
-  //   cap) the counts are exact and do not depend on the number of threads;
+  // - without a prune (BuildStats::prunes == 0; e.g. every corpus with fewer than
+  //   maxCountingWords / T distinct words) the counts are exact and do not depend on T;
   // - a pruned word loses what one thread had counted of it (fewer than that prune's threshold)
   //   and starts again from 0 when seen again: counts are never too high; a word whose count
   //   in a thread is at or above the threshold at every prune (a frequent word, seen early)
