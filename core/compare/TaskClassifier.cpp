@@ -78,8 +78,11 @@ ClassifyOutcome classifyTask(const TaskData& task, const ClassifySettings& setti
   out.trainRows = out.features.train.rows;
   out.testRows = out.features.test.rows;
   out.featureCount = out.features.train.cols;
+  // The fit stops with the rest of the work: the context's token unless the caller gave its own.
+  ClassificationOptions classification = settings.classification;
+  if (!classification.stop) classification.stop = ctx.stop;
   out.result = trainAndEvaluate(out.features.train, trainLabels, out.features.test, testLabels, task.trainClasses,
-                                static_cast<int>(task.labels.size()), settings.classification);
+                                static_cast<int>(task.labels.size()), classification);
   if (!out.result.fit.converged)
     ctx.note("the final fit stopped after " + std::to_string(out.result.fit.iterations) +
              " iterations before the gradient tolerance (raise --max-iterations)");

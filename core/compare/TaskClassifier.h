@@ -31,8 +31,8 @@ struct ClassifyOutcome {
 
 // `task` is already loaded. Notes (through ctx) test labels unseen in training and a final fit
 // that stopped before converging. Throws UsageError for a bad spec, Error for bad input, and
-// Error when ctx.stop is requested during the features (the logistic regression itself runs to
-// its end: it has no stop).
+// Error when ctx.stop is requested during the features or the logistic regression (which polls
+// settings.classification.stop, or ctx.stop when that is not set, between iterations).
 ClassifyOutcome classifyTask(const TaskData& task, const ClassifySettings& settings, const CompareContext& ctx);
 
 }  // namespace embedlab

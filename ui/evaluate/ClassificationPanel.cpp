@@ -160,7 +160,7 @@ void ClassificationPanel::retranslate() {
   run_->setText(tr("Run &classification"));
   run_->setToolTip(tr("Train logistic regression on train.tsv and score test.tsv"));
   cancel_->setText(tr("Cancel"));
-  cancel_->setToolTip(tr("Stop after the step in progress (a fit already started runs to its end)"));
+  cancel_->setToolTip(tr("Stop the classification (a running fit ends at its next iteration)"));
   clear_->setText(tr("Clear"));
   clear_->setToolTip(tr("Remove every row of the comparison"));
   updateState();
@@ -304,8 +304,16 @@ bool ClassificationPanel::runClassification() {
     progress(kFeatures);
     if (token.stopRequested()) return {};
 
-    const ClassificationResult r = trainAndEvaluate(xTrain, trainLabels, xTest, testLabels, data.trainClasses,
-                                                    static_cast<int>(data.labels.size()), options);
+    ClassificationOptions fitOptions = options;
+    fitOptions.stop = &token;  // Cancel ends the fit between iterations, not after it
+    ClassificationResult r;
+    try {
+      r = trainAndEvaluate(xTrain, trainLabels, xTest, testLabels, data.trainClasses,
+                           static_cast<int>(data.labels.size()), fitOptions);
+    } catch (const Error&) {
+      if (token.stopRequested()) return {};  // "classification: stopped": a cancel, not a failure
+      throw;
+    }
     if (token.stopRequested()) return {};
     ComparisonRow row;
     row.model = model;
