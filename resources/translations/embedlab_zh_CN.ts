@@ -375,30 +375,6 @@
             <translation>选择任务文件夹（train.tsv 和 test.tsv）</translation>
         </message>
         <message>
-            <source>Export the comparison as CSV</source>
-            <translation>将对比导出为 CSV</translation>
-        </message>
-        <message>
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Comparison saved to %1</source>
-            <translation>对比已保存到 %1</translation>
-        </message>
-        <message>
-            <source>Export the comparison charts as PNG</source>
-            <translation>将对比图表导出为 PNG</translation>
-        </message>
-        <message>
-            <source>PNG images (*.png)</source>
-            <translation>PNG 图片 (*.png)</translation>
-        </message>
-        <message>
-            <source>Charts saved to %1</source>
-            <translation>图表已保存到 %1</translation>
-        </message>
-        <message>
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
@@ -459,36 +435,8 @@
             <translation>取消</translation>
         </message>
         <message>
-            <source>Stop after the step in progress (a fit already started runs to its end)</source>
-            <translation>在当前步骤结束后停止（已开始的拟合会运行到结束）</translation>
-        </message>
-        <message>
-            <source>Chart:</source>
-            <translation>图表：</translation>
-        </message>
-        <message>
-            <source>Accuracy</source>
-            <translation>准确率</translation>
-        </message>
-        <message>
-            <source>Macro-F1</source>
-            <translation>宏平均 F1</translation>
-        </message>
-        <message>
-            <source>CSV…</source>
-            <translation>CSV…</translation>
-        </message>
-        <message>
-            <source>Save the comparison table as CSV</source>
-            <translation>将对比表保存为 CSV</translation>
-        </message>
-        <message>
-            <source>PNG…</source>
-            <translation>PNG…</translation>
-        </message>
-        <message>
-            <source>Save the chart and the heat map as a PNG image</source>
-            <translation>将图表和热力图保存为 PNG 图片</translation>
+            <source>Stop the classification (a running fit ends at its next iteration)</source>
+            <translation>停止分类（正在进行的拟合在下一次迭代时结束）</translation>
         </message>
         <message>
             <source>Clear</source>
@@ -550,6 +498,10 @@
             <source>%1 on %2: accuracy %3, macro-F1 %4.</source>
             <translation>%1 在 %2 上：准确率 %3，宏平均 F1 %4。</translation>
         </message>
+        <message>
+            <source>Save the chart and the heat map as a PNG image</source>
+            <translation>将图表和热力图保存为 PNG 图片</translation>
+        </message>
     </context>
     <context>
         <name>embedlab::ui::ComparePanel</name>
@@ -568,30 +520,6 @@
         <message>
             <source>Text files (*.txt *.gz);;All files (*)</source>
             <translation>文本文件 (*.txt *.gz);;所有文件 (*)</translation>
-        </message>
-        <message>
-            <source>Export the comparison as CSV</source>
-            <translation>将对比导出为 CSV</translation>
-        </message>
-        <message>
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Comparison saved to %1</source>
-            <translation>对比已保存到 %1</translation>
-        </message>
-        <message>
-            <source>Export the comparison charts as PNG</source>
-            <translation>将对比图表导出为 PNG</translation>
-        </message>
-        <message>
-            <source>PNG images (*.png)</source>
-            <translation>PNG 图片 (*.png)</translation>
-        </message>
-        <message>
-            <source>Charts saved to %1</source>
-            <translation>图表已保存到 %1</translation>
         </message>
         <message>
             <source>Running: %1</source>
@@ -724,18 +652,6 @@
             <translation>在当前批次结束后停止（已开始的拟合会运行到结束）；已完成的行会保留</translation>
         </message>
         <message>
-            <source>Chart:</source>
-            <translation>图表：</translation>
-        </message>
-        <message>
-            <source>Accuracy</source>
-            <translation>准确率</translation>
-        </message>
-        <message>
-            <source>Macro-F1</source>
-            <translation>宏平均 F1</translation>
-        </message>
-        <message>
             <source>Model</source>
             <translation>模型</translation>
         </message>
@@ -754,22 +670,6 @@
         <message>
             <source>Pairs used</source>
             <translation>使用的词对</translation>
-        </message>
-        <message>
-            <source>CSV…</source>
-            <translation>CSV…</translation>
-        </message>
-        <message>
-            <source>Save the comparison table as CSV</source>
-            <translation>将对比表保存为 CSV</translation>
-        </message>
-        <message>
-            <source>PNG…</source>
-            <translation>PNG…</translation>
-        </message>
-        <message>
-            <source>Save the bar chart and the heat map as a PNG image</source>
-            <translation>将柱状图和热力图保存为 PNG 图片</translation>
         </message>
         <message>
             <source>Save &amp;HTML report…</source>
@@ -854,6 +754,58 @@
         <message>
             <source>Report saved to %1</source>
             <translation>报告已保存到 %1</translation>
+        </message>
+        <message>
+            <source>Chart:</source>
+            <translation>图表：</translation>
+        </message>
+        <message>
+            <source>Accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <source>Macro-F1</source>
+            <translation>宏平均 F1</translation>
+        </message>
+        <message>
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <source>Save the comparison table as CSV</source>
+            <translation>将对比表保存为 CSV</translation>
+        </message>
+        <message>
+            <source>PNG…</source>
+            <translation>PNG…</translation>
+        </message>
+        <message>
+            <source>Save the bar chart and the heat map as a PNG image</source>
+            <translation>将柱状图和热力图保存为 PNG 图片</translation>
+        </message>
+        <message>
+            <source>Export the comparison charts as PNG</source>
+            <translation>将对比图表导出为 PNG</translation>
+        </message>
+        <message>
+            <source>Export the comparison as CSV</source>
+            <translation>将对比导出为 CSV</translation>
+        </message>
+        <message>
+            <source>PNG images (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Charts saved to %1</source>
+            <translation>图表已保存到 %1</translation>
+        </message>
+        <message>
+            <source>Comparison saved to %1</source>
+            <translation>对比已保存到 %1</translation>
         </message>
     </context>
     <context>
@@ -2745,6 +2697,18 @@
             <translation>删除选中的运行及其文件（Del）</translation>
         </message>
         <message>
+            <source>C&amp;ontinue</source>
+            <translation>接续(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Continue the selected stopped run from its checkpoint, in the same run folder, with its recorded settings and corpus files</source>
+            <translation>从检查点接续选中的已停止运行，使用同一运行文件夹及其记录的设置和语料文件</translation>
+        </message>
+        <message>
+            <source>Continue run</source>
+            <translation>接续运行</translation>
+        </message>
+        <message>
             <source>No corpus: add one or more text files on the Data page first.</source>
             <translation>没有语料：请先在“数据”页添加一个或多个文本文件。</translation>
         </message>
@@ -2760,15 +2724,15 @@
             <source>Cannot save the run: %1</source>
             <translation>无法保存运行记录：%1</translation>
         </message>
-        <message>
-            <source>Starting…</source>
-            <translation>正在启动…</translation>
-        </message>
         <message numerus="yes">
             <source>Training %1 on %n file(s)…</source>
             <translation>
                 <numerusform>正在用 %n 个文件训练 %1…</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>正在启动…</translation>
         </message>
         <message>
             <source>Paused.</source>
@@ -2803,6 +2767,14 @@
             <translation>剩余 %1</translation>
         </message>
         <message>
+            <source>could not continue: %1</source>
+            <translation>无法接续：%1</translation>
+        </message>
+        <message>
+            <source>unknown error</source>
+            <translation>未知错误</translation>
+        </message>
+        <message>
             <source>The run finished but its record could not be saved: %1</source>
             <translation>运行已结束，但其记录无法保存：%1</translation>
         </message>
@@ -2813,6 +2785,14 @@
         <message>
             <source>Training finished: %1</source>
             <translation>训练完成：%1</translation>
+        </message>
+        <message>
+            <source>Stopped; the run could not be continued.</source>
+            <translation>已停止；该运行无法接续。</translation>
+        </message>
+        <message>
+            <source>Run "%1" could not be continued; it stays stopped with its checkpoint: %2</source>
+            <translation>运行“%1”无法接续；它保持停止状态并保留检查点：%2</translation>
         </message>
         <message>
             <source>Stopped.</source>
@@ -2839,58 +2819,12 @@
             <translation>训练失败：%1</translation>
         </message>
         <message>
-            <source>unknown error</source>
-            <translation>未知错误</translation>
-        </message>
-        <message>
             <source>%1 %2/s on average</source>
             <translation>平均 %1 %2/秒</translation>
         </message>
         <message>
-            <source>Run "%1" is training: stop it before deleting it.</source>
-            <translation>运行“%1”正在训练：请先停止再删除。</translation>
-        </message>
-        <message>
-            <source>Delete run</source>
-            <translation>删除运行</translation>
-        </message>
-        <message>
-            <source>Delete run "%1" and all its files?
-This cannot be undone.</source>
-            <translation>删除运行“%1”及其所有文件？
-此操作无法撤销。</translation>
-        </message>
-        <message>
-            <source>Delete runs</source>
-            <translation>删除运行</translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete %n run(s) and all their files?
-This cannot be undone.</source>
-            <translation>
-                <numerusform>删除 %n 个运行及其所有文件？
-此操作无法撤销。</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>step</source>
             <translation>步数</translation>
-        </message>
-        <message>
-            <source>stopped (vectors saved): %1</source>
-            <translation>已停止（词向量已保存）：%1</translation>
-        </message>
-        <message>
-            <source>stopped; the vectors could not be saved: %1</source>
-            <translation>已停止；词向量无法保存：%1</translation>
-        </message>
-        <message>
-            <source>stopped (saving the vectors…): %1</source>
-            <translation>已停止（正在保存词向量…）：%1</translation>
-        </message>
-        <message>
-            <source>The run's record could not be saved: %1</source>
-            <translation>无法保存该运行的记录：%1</translation>
         </message>
         <message>
             <source>Export chart as PNG</source>
@@ -2919,6 +2853,84 @@ This cannot be undone.</source>
         <message>
             <source>Chart data saved to %1</source>
             <translation>图表数据已保存到 %1</translation>
+        </message>
+        <message>
+            <source>No run is selected.</source>
+            <translation>未选择运行。</translation>
+        </message>
+        <message>
+            <source>A run is training: stop it or wait for it to end first.</source>
+            <translation>有运行正在训练：请先停止它或等待其结束。</translation>
+        </message>
+        <message>
+            <source>Run "%1" was not stopped: only a stopped run can be continued.</source>
+            <translation>运行“%1”不是停止状态：只有已停止的运行可以接续。</translation>
+        </message>
+        <message>
+            <source>Run "%1" has no checkpoint to continue from (%2).</source>
+            <translation>运行“%1”没有可接续的检查点（%2）。</translation>
+        </message>
+        <message>
+            <source>unknown model</source>
+            <translation>未知模型</translation>
+        </message>
+        <message>
+            <source>Run "%1" has no recorded corpus files: it cannot be continued.</source>
+            <translation>运行“%1”没有记录语料文件：无法接续。</translation>
+        </message>
+        <message>
+            <source>Cannot continue run "%1": its corpus file %2 is gone (or is not a file). Put it back where it was to continue from the checkpoint.</source>
+            <translation>无法接续运行“%1”：其语料文件 %2 已不存在（或不是文件）。请将它放回原处，再从检查点接续。</translation>
+        </message>
+        <message>
+            <source>Cannot continue run "%1": its recorded settings are not valid: %2</source>
+            <translation>无法接续运行“%1”：其记录的设置无效：%2</translation>
+        </message>
+        <message>
+            <source>Continuing %1 from its checkpoint…</source>
+            <translation>正在从检查点接续 %1…</translation>
+        </message>
+        <message>
+            <source>Run "%1" is training: stop it before deleting it.</source>
+            <translation>运行“%1”正在训练：请先停止再删除。</translation>
+        </message>
+        <message>
+            <source>Delete run</source>
+            <translation>删除运行</translation>
+        </message>
+        <message>
+            <source>Delete run "%1" and all its files?
+This cannot be undone.</source>
+            <translation>删除运行“%1”及其所有文件？
+此操作无法撤销。</translation>
+        </message>
+        <message>
+            <source>Delete runs</source>
+            <translation>删除运行</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n run(s) and all their files?
+This cannot be undone.</source>
+            <translation>
+                <numerusform>删除 %n 个运行及其所有文件？
+此操作无法撤销。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>stopped (vectors saved): %1</source>
+            <translation>已停止（词向量已保存）：%1</translation>
+        </message>
+        <message>
+            <source>stopped; the vectors could not be saved: %1</source>
+            <translation>已停止；词向量无法保存：%1</translation>
+        </message>
+        <message>
+            <source>stopped (saving the vectors…): %1</source>
+            <translation>已停止（正在保存词向量…）：%1</translation>
+        </message>
+        <message>
+            <source>The run's record could not be saved: %1</source>
+            <translation>无法保存该运行的记录：%1</translation>
         </message>
     </context>
     <context>
@@ -2964,6 +2976,14 @@ This cannot be undone.</source>
             <translation>数值</translation>
         </message>
         <message>
+            <source>loss (log scale)</source>
+            <translation>损失（对数坐标）</translation>
+        </message>
+        <message>
+            <source>loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
             <source>%1 (raw)</source>
             <translation>%1（原始）</translation>
         </message>
@@ -2982,14 +3002,6 @@ This cannot be undone.</source>
         <message>
             <source>&amp;nbsp;&amp;nbsp;&amp;nbsp;%1 %2 &amp;nbsp;(%3 %4)</source>
             <translation>&amp;nbsp;&amp;nbsp;&amp;nbsp;%1 %2 &amp;nbsp;（%3 %4）</translation>
-        </message>
-        <message>
-            <source>loss (log scale)</source>
-            <translation>损失（对数坐标）</translation>
-        </message>
-        <message>
-            <source>loss</source>
-            <translation>损失</translation>
         </message>
         <message>
             <source>wall time (%1)</source>
