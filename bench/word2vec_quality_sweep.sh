@@ -52,7 +52,8 @@ if [ "$SKIP_BUILD" = 0 ]; then
   bench_build --quiet -DEMBEDLAB_BUILD_TESTS=OFF -DEMBEDLAB_ASSERTS=OFF embedlab-cli
 fi
 # A private copy, so that a rebuild in $BUILD during a long sweep cannot change the binary mid-way.
-cp "$CLI" "$OUT/embedlab-cli"
+# Copied beside and renamed: the copy another invocation may be running stays valid ("text file busy").
+cp "$CLI" "$OUT/embedlab-cli.$$" && mv -f "$OUT/embedlab-cli.$$" "$OUT/embedlab-cli"
 CLI=$OUT/embedlab-cli
 
 CORPUS=${CORPUS:-$ROOT/bench/out/word2vec/corpus.txt}
