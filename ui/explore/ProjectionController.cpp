@@ -99,13 +99,17 @@ void ProjectionController::start(Method method, Job job) {
 }
 
 void ProjectionController::deliverSnapshot(quint64 generation) {
+  // A replaced run's late call leaves the hand-over alone: start() has reset it for the new run,
+  // whose own call is queued behind this one; taking pending_ here would drop the new run's
+  // snapshot (not a data race, everything is under mutex_, but a lost animation frame).
+  if (generation != generation_) return;
   Snapshot s;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     snapshotPosted_ = false;
     s = std::move(pending_);
   }
-  if (generation != generation_ || !running_ || s.xy.empty()) return;
+  if (!running_ || s.xy.empty()) return;
   latest_ = std::move(s);
   emit progressed();
 }
