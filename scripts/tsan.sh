@@ -50,18 +50,20 @@ fi
 
 # The suites that start threads (OpenMP teams, std::thread) and stop them. Window suites that
 # start none (charts, the map widget, the run table, the heat maps, test_runs) are not here: TSan
-# would only make them slower. Status (2026-11-30): all twelve suites below ran clean under TSan
-# (four runs each, .ci/tsan.supp empty, scripts/tsan.supp's one Qt line), and CI runs them all.
+# would only make them slower. Status (2026-11-30): all fourteen suites below ran clean under TSan
+# (the first twelve four times or more, Continue run and the Word2Vec resume page twice; with
+# .ci/tsan.supp empty and scripts/tsan.supp's one Qt line), and CI runs them all.
 # Measured on the shared 2-core machine at load 8-13: a cold build dir (configure + embedlab_core
 # + embedlab_ui + the suites, 225 steps) took ~16 min wall but only ~9-10 CPU-minutes, i.e. about
-# 5 min on two idle cores; the twelve suites run in 50-85 s. The workers lower their own priority
+# 5 min on two idle cores; the suites run in 55-90 s. The workers lower their own priority
 # (ui/util/ThreadPriority.h): on a machine loaded far beyond its cores the worker starves and a
 # suite's wait (e.g. 10 s for 400 reports) could time out; that would be load, not a race
 # (TSAN_UI=0 runs the core suites alone). No such timeout was seen at load 13.
 default_suites="core_models_word2vec_test_word2vec core_models_word2vec_test_word2vec_resume
   core_models_elmo_test_elmo_trainer core_models_bert_test_bert_pretrainer"
 ui_suites="ui_test_training_worker ui_test_train_page ui_test_main_window ui_test_explore_map
-  ui_test_evaluate_charts ui_test_evaluate_compare ui_test_bert_page ui_test_elmo_page"
+  ui_test_evaluate_charts ui_test_evaluate_compare ui_test_bert_page ui_test_elmo_page
+  ui_test_continue_run ui_test_word2vec_resume_ui"
 [ "${TSAN_UI:-1}" = 1 ] && default_suites="$default_suites $ui_suites"
 # Suites are found by a glob at configure time: re-run it so that new ones are known.
 cmake "$TSAN_BUILD_DIR" > /dev/null
