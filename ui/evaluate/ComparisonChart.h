@@ -22,7 +22,7 @@ class ComparisonChart : public QChartView {
 
   void setTable(ComparisonTable* table);
   void setMetric(Metric metric);
-  Metric metric() const { return metric_; }
+  Metric shownMetric() const { return metric_; }  // not metric(): QWidget::metric(PaintDeviceMetric) is virtual
 
   QBarSeries* series() const { return series_; }
   QStringList categories() const;  // the tasks, in table order
