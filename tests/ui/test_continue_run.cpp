@@ -27,6 +27,7 @@
 #include "ui/models/ModelRegistry.h"
 #include "ui/models/word2vec/Word2VecModel.h"
 #include "ui/pages/TrainPage.h"
+#include "ui/runs/RunCheckpoint.h"
 #include "ui/runs/RunStore.h"
 #include "ui/runs/RunTableModel.h"
 #include "ui/train/TrainingWorker.h"
@@ -123,7 +124,7 @@ class TestContinueRun : public QObject {
     QVERIFY(stopSent);
     QCOMPARE(finished.first().at(1).toInt(), static_cast<int>(JobStatus::Stopped));
     QCOMPARE(run().status, RunRecord::Status::Stopped);
-    checkpoint_ = store_->checkpointPath(run());
+    checkpoint_ = runCheckpointPath(*store_, run());
     QCOMPARE(checkpoint_, word2vecCheckpointPath(store_->runDir(id_) + QStringLiteral("/vectors.vec")));
     QVERIFY(QFileInfo::exists(checkpoint_));
   }

@@ -37,6 +37,7 @@
 #include "ui/charts/TrainingChart.h"
 #include "ui/models/ModelOptionsForm.h"
 #include "ui/models/ModelRegistry.h"
+#include "ui/runs/RunCheckpoint.h"
 #include "ui/runs/RunStore.h"
 #include "ui/runs/RunTableModel.h"
 #include "ui/train/TrainingWorker.h"
@@ -587,7 +588,7 @@ void TrainPage::onFinished(int status, const QString& message, const QStringList
   // non-finite loss) leaves the checkpoint where it was: the run is still the stopped run it was,
   // and says why it could not go on.
   const bool continuationFailed = continuation.active && run.status == RunRecord::Status::Failed &&
-                                  QFileInfo::exists(store_->checkpointPath(run));
+                                  QFileInfo::exists(runCheckpointPath(*store_, run));
   if (continuationFailed) {
     run.status = continuation.statusBefore;
     run.message = tr("could not continue: %1").arg(message.isEmpty() ? tr("unknown error") : message);

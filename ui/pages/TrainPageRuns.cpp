@@ -14,6 +14,7 @@
 #include "ui/charts/TrainingChart.h"
 #include "ui/models/ModelRegistry.h"
 #include "ui/pages/TrainPage.h"
+#include "ui/runs/RunCheckpoint.h"
 #include "ui/runs/RunStore.h"
 #include "ui/runs/RunTableModel.h"
 
@@ -28,7 +29,7 @@ bool TrainPage::canContinueRun(const QString& id, QString* why) const {
   if (!run) return no(tr("No run is selected."));
   if (isTraining()) return no(tr("A run is training: stop it or wait for it to end first."));
   if (run->status != RunRecord::Status::Stopped) return no(tr("Run \"%1\" was not stopped: only a stopped run can be continued.").arg(run->name));
-  const QString checkpoint = store_->checkpointPath(*run);
+  const QString checkpoint = runCheckpointPath(*store_, *run);
   if (checkpoint.isEmpty() || !QFileInfo::exists(checkpoint))
     return no(tr("Run \"%1\" has no checkpoint to continue from (%2).").arg(run->name, checkpoint.isEmpty() ? tr("unknown model") : checkpoint));
   if (why) why->clear();

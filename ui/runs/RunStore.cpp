@@ -11,8 +11,6 @@
 
 #include "core/util/AtomicFile.h"
 #include "core/util/Error.h"
-#include "ui/models/ModelRegistry.h"
-#include "ui/models/word2vec/Word2VecModel.h"
 
 namespace embedlab::ui {
 
@@ -25,18 +23,6 @@ QString RunStore::defaultWorkspace() {
 }
 
 QString RunStore::runDir(const QString& id) const { return workspace_ + QStringLiteral("/runs/") + id; }
-
-QString RunStore::checkpointPath(const RunRecord& run) const {
-  const ModelDescriptor* model = ModelRegistry::builtin().find(run.modelType);
-  if (!model || model->outputFileName.isEmpty()) return QString();
-  const QString output = runDir(run.id) + QLatin1Char('/') + model->outputFileName;
-  // The jobs name these paths themselves (Word2VecModel; BertPretrainer and ElmoTrainer write
-  // outDir/checkpoint.safetensors); a registry entry for it would keep them in one place.
-  if (run.modelType == QLatin1String("word2vec")) return word2vecCheckpointPath(output);
-  if (run.modelType == QLatin1String("bert") || run.modelType == QLatin1String("elmo"))
-    return output + QStringLiteral("/checkpoint.safetensors");
-  return QString();
-}
 
 QVector<RunRecord> RunStore::loadAll(QStringList* problems) const {
   QVector<RunRecord> runs;

@@ -18,12 +18,6 @@ class RunStore {
   const QString& workspace() const { return workspace_; }
   QString runDir(const QString& id) const;
 
-  // Where the run's job keeps the checkpoint it continues from (written on Stop, removed or
-  // superseded when it finishes): the Word2Vec job beside its vectors (RUN/vectors.vec.checkpoint),
-  // the BERT and ELMo jobs inside their output folder (RUN/bert/checkpoint.safetensors). Empty for
-  // a model the registry does not know. The file may not exist.
-  QString checkpointPath(const RunRecord& run) const;
-
   // Every readable run, oldest first. Records that cannot be read are skipped and their problem
   // appended to `problems`. A run still marked running (the program ended during training) comes
   // back as stopped.
