@@ -8,7 +8,9 @@
 
 // See EigenMaps.h: a GCC 12 false positive inside Eigen's AVX-512 packet code.
 #pragma GCC diagnostic push
+#ifndef __clang__  // a GCC warning: clang would report the pragma itself as unknown
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <Eigen/Core>
 #pragma GCC diagnostic pop
 

@@ -5,7 +5,9 @@
 // (avx512fintrin.h, inlined into the GEMM packing routines). The pragma covers the headers'
 // locations only: our own code keeps the warning.
 #pragma GCC diagnostic push
+#ifndef __clang__  // a GCC warning: clang would report the pragma itself as unknown
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <Eigen/Core>
 #pragma GCC diagnostic pop
 

@@ -161,8 +161,11 @@ bool RunTableModel::remove(const QString& id) {
 void RunTableModel::setOverlaid(const QString& id, bool on) {
   const int row = rowOf(id);
   if (row < 0 || overlaid_.contains(id) == on) return;
-  if (on) overlaid_.insert(id);
-  else overlaid_.remove(id);
+  if (on) {
+    overlaid_.insert(id);
+  } else {
+    overlaid_.remove(id);
+  }
   emit dataChanged(index(row, NameColumn), index(row, NameColumn), {Qt::CheckStateRole});
   emit overlayChanged(id, on);
 }
