@@ -17,7 +17,14 @@
 # corpus.txt > corpus-joined40.txt; CORPUS=.../corpus-joined40.txt bench/word2vec_quality_sweep.sh
 # "cbow-joined40:cbow:--alpha,0.05" (same tokens; sentences are cut at 1000 words as usual).
 # Trains on $CORPUS (default bench/out/word2vec/corpus.txt from bench/word2vec_peers.sh, made
-# here if missing).
+# here if missing). Each run is also scored on SimLex-999 (7th column; no bar of the issue uses it).
+# The final-learning-rate study of bench/RESULTS.md ran, on the whole corpus and on single corpora
+# tokenized by `embedlab-cli corpus tokenize --corpus ../shared/data/corpora/gcide.txt.gz --out gcide.txt`:
+#   bench/word2vec_quality_sweep.sh --seeds "1 2 3" sg-r1e4:sg:--min-alpha-ratio,1e-4 \
+#     sg-r01:sg:--min-alpha-ratio,0.1 cbow-r1e4:cbow:--min-alpha-ratio,1e-4 cbow-r01:cbow:--min-alpha-ratio,0.1
+#   CORPUS=gcide.txt OUT=bench/out/w2v-sweep-gcide bench/word2vec_quality_sweep.sh --seeds "1 2 3" (same four)
+#   EPOCHS=15 bench/word2vec_quality_sweep.sh --seeds "1 2" cbow-e15-r1e4:cbow:--min-alpha-ratio,1e-4 \
+#     cbow-e15-r01:cbow:--min-alpha-ratio,0.1          (EPOCHS replaces the fixed 5 epochs)
 # Not a test: nothing here asserts; it measures.
 set -euo pipefail
 
@@ -64,6 +71,7 @@ if [ ! -s "$CORPUS" ]; then
 fi
 QUESTIONS=$DATA/eval/questions-words.txt
 WORDSIM=$DATA/eval/wordsim353.tsv
+SIMLEX=$DATA/eval/simlex999.txt
 TSV=$OUT/sweep.tsv
 touch "$TSV"
 
@@ -76,14 +84,16 @@ for setting in "${SETTINGS[@]}"; do
     log "$name seed $seed (load: $(cut -d' ' -f1-3 /proc/loadavg))"
     start=$(date +%s.%N)
     "$CLI" train word2vec --corpus "$CORPUS" --pre-tokenized --arch "$arch" --loss ns --dim 100 --window 5 \
-      --negative 5 --epochs 5 --min-count 5 --sample 1e-4 --threads "$THREADS" --seed "$seed" "${args[@]}" \
+      --negative 5 --epochs "${EPOCHS:-5}" --min-count 5 --sample 1e-4 --threads "$THREADS" --seed "$seed" "${args[@]}" \
       --out "$vec" >"$OUT/$name-$seed.log" 2>&1 || { echo "failed: see $OUT/$name-$seed.log" >&2; exit 1; }
     wall=$(echo "$(date +%s.%N) - $start" | bc)
     acc=$("$CLI" eval analogies --vectors "$vec" --questions "$QUESTIONS" --restrict-vocab 30000 2>/dev/null |
       $PY -c 'import json,sys; print("%.2f" % (100 * json.load(sys.stdin)["accuracy"]))')
     rho=$("$CLI" eval similarity --vectors "$vec" --pairs "$WORDSIM" 2>/dev/null |
       $PY -c 'import json,sys; print("%.3f" % json.load(sys.stdin)["spearman"])')
-    printf '%s\t%s\t%s\t%s\t%s\t%.0f\n' "$name" "$arch" "$seed" "$acc" "$rho" "$wall" | tee -a "$TSV"
+    simlex=$("$CLI" eval similarity --vectors "$vec" --pairs "$SIMLEX" 2>/dev/null |
+      $PY -c 'import json,sys; print("%.3f" % json.load(sys.stdin)["spearman"])')
+    printf '%s\t%s\t%s\t%s\t%s\t%.0f\t%s\n' "$name" "$arch" "$seed" "$acc" "$rho" "$wall" "$simlex" | tee -a "$TSV"
     rm -f "$vec"
   done
 done
@@ -92,15 +102,17 @@ $PY - "$TSV" <<'EOF'
 import collections, statistics, sys
 runs = collections.OrderedDict()
 for line in open(sys.argv[1]):
-    name, arch, seed, acc, rho, wall = line.split()
-    runs.setdefault((name, arch), []).append((int(seed), float(acc), float(rho)))
-print("| setting | arch | seeds | analogy % per seed | mean | WordSim per seed | mean |")
-print("|---|---|---|---|---:|---|---:|")
+    f = line.split()  # name arch seed analogy wordsim wall [simlex: runs before it was measured have none]
+    runs.setdefault((f[0], f[1]), []).append((int(f[2]), float(f[3]), float(f[4]), float(f[6]) if len(f) > 6 else None))
+print("| setting | arch | seeds | analogy % per seed | mean | WordSim per seed | mean | SimLex mean |")
+print("|---|---|---|---|---:|---|---:|---:|")
 for (name, arch), rs in runs.items():
     rs.sort()
-    accs = [a for _, a, _ in rs]
-    rhos = [r for _, _, r in rs]
-    print("| %s | %s | %s | %s | %.2f | %s | %.3f |" % (
-        name, arch, " ".join(str(s) for s, _, _ in rs), " / ".join("%.2f" % a for a in accs),
-        statistics.mean(accs), " / ".join("%.3f" % r for r in rhos), statistics.mean(rhos)))
+    accs = [r[1] for r in rs]
+    rhos = [r[2] for r in rs]
+    lex = [r[3] for r in rs if r[3] is not None]
+    print("| %s | %s | %s | %s | %.2f | %s | %.3f | %s |" % (
+        name, arch, " ".join(str(r[0]) for r in rs), " / ".join("%.2f" % a for a in accs),
+        statistics.mean(accs), " / ".join("%.3f" % r for r in rhos), statistics.mean(rhos),
+        "%.3f" % statistics.mean(lex) if lex else "-"))
 EOF

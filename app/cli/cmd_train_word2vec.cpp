@@ -30,7 +30,9 @@ void defineFlags(ArgParser& args) {
       .option("min-count", "N", "5", "ignore words seen fewer times")
       .option("max-vocab", "N", "0", "keep at most the N most frequent words (0: no limit)")
       .option("sample", "X", "1e-3", "subsampling threshold for frequent words, in [0, 1) (0: off)")
-      .option("alpha", "A", "auto", "start learning rate, decays linearly to A*1e-4 (auto: 0.025 sg, 0.05 cbow)")
+      .option("alpha", "A", "auto", "start learning rate (auto: 0.025 sg, 0.05 cbow)")
+      .option("min-alpha-ratio", "R", "0.1",
+              "the learning rate decays linearly from A to A*R, R in [0, 1] (word2vec.c's schedule: 1e-4)")
       .option("threads", "N", "0", "worker threads (0: all cores; 1 with a fixed --seed is bit-reproducible)")
       .option("seed", "S", "1", "random seed")
       .option("kernel", "auto|per-pair|minibatch", "auto",
@@ -62,6 +64,7 @@ Word2VecOptions readOptions(const ArgParser& args) {
   o.maxVocab = args.getInt("max-vocab", 0, INT64_MAX);
   o.sample = args.getDouble("sample", 0, 1, false, true);
   if (args.given("alpha")) o.alpha = args.getDouble("alpha", 0, 10, true, false);
+  o.minAlphaRatio = args.getDouble("min-alpha-ratio", 0, 1, false, false);
   o.threads = static_cast<int>(args.getInt("threads", 0, 1024));
   o.seed = args.getUInt("seed", UINT64_MAX);
   const std::string kernel = args.getChoice("kernel", {"auto", "per-pair", "minibatch"});

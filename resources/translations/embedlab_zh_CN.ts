@@ -3127,8 +3127,16 @@ This cannot be undone.</source>
             <translation>学习率</translation>
         </message>
         <message>
-            <source>Starting learning rate, decayed linearly to zero. Empty: 0.025 for skip-gram, 0.05 for CBOW.</source>
-            <translation>初始学习率，线性衰减到零。留空：skip-gram 为 0.025，CBOW 为 0.05。</translation>
+            <source>Starting learning rate. Empty: 0.025 for skip-gram, 0.05 for CBOW.</source>
+            <translation>初始学习率。留空：skip-gram 为 0.025，CBOW 为 0.05。</translation>
+        </message>
+        <message>
+            <source>Final learning rate</source>
+            <translation>最终学习率</translation>
+        </message>
+        <message>
+            <source>The learning rate decays linearly from the starting rate to this fraction of it by the end of training. 0.1 gave better vectors than word2vec.c's 0.0001 on every corpus measured; use 0.0001 to train exactly as word2vec.c does.</source>
+            <translation>学习率从初始值线性衰减，训练结束时降到初始值的这一比例。在所测的每个语料上，0.1 得到的向量都优于 word2vec.c 的 0.0001；设为 0.0001 则与 word2vec.c 的训练方式完全相同。</translation>
         </message>
         <message>
             <source>Threads</source>
@@ -3161,6 +3169,10 @@ This cannot be undone.</source>
         <message>
             <source>Learning rate must be a number above 0 and at most 1, such as 0.025, or empty for automatic; got "%1".</source>
             <translation>学习率必须是大于 0 且不超过 1 的数，例如 0.025，或留空表示自动；当前为“%1”。</translation>
+        </message>
+        <message>
+            <source>Final learning rate must be a fraction of the starting rate from 0 to 1, such as 0.1; got "%1".</source>
+            <translation>最终学习率必须是初始学习率的 0 到 1 之间的比例，例如 0.1；当前为“%1”。</translation>
         </message>
         <message>
             <source>Negative samples must be at least 1 with negative sampling.</source>

@@ -166,6 +166,8 @@ class TestCli : public QObject {
     QTest::newRow("sample 2") << (train + QStringList{"--sample", "2"}) << "--sample";
     QTest::newRow("sample nan") << (train + QStringList{"--sample", "nan"}) << "--sample";
     QTest::newRow("alpha 0") << (train + QStringList{"--alpha", "0"}) << "--alpha";
+    QTest::newRow("min-alpha-ratio 2") << (train + QStringList{"--min-alpha-ratio", "2"}) << "--min-alpha-ratio";
+    QTest::newRow("min-alpha-ratio -0.1") << (train + QStringList{"--min-alpha-ratio", "-0.1"}) << "--min-alpha-ratio";
     QTest::newRow("window 0") << (train + QStringList{"--window", "0"}) << "--window";
     QTest::newRow("epochs huge") << (train + QStringList{"--epochs", "99999999999999999999"}) << "--epochs";
     QTest::newRow("threads -1") << (train + QStringList{"--threads", "-1"}) << "--threads";

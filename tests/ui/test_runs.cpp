@@ -160,6 +160,10 @@ class TestRuns : public QObject {
     QCOMPARE(o.arch, Word2VecOptions::Arch::Cbow);
     QCOMPARE(o.sample, 1e-5);
     QCOMPARE(o.alpha, 0.0);
+    QCOMPARE(o.minAlphaRatio, 0.1);  // the form's default final rate
+    // A run recorded before the final rate was a setting trained to alpha * 1e-4: so it continues.
+    changed.remove(QStringLiteral("min_alpha_ratio"));
+    QCOMPARE(word2vecOptionsFromValues(changed).minAlphaRatio, 1e-4);
   }
 
   void validationRejectsBadValues() {
@@ -178,6 +182,15 @@ class TestRuns : public QObject {
     QVERIFY(form.validate().contains(QStringLiteral("Learning rate")));
     alpha->setText(QStringLiteral("0.05"));
     QVERIFY(form.validate().isEmpty());
+    auto* ratio = form.findChild<QLineEdit*>(QStringLiteral("min_alpha_ratio"));
+    QVERIFY(ratio);
+    for (const char* bad : {"2", "-0.5", "abc", ""}) {
+      ratio->setText(QString::fromLatin1(bad));
+      QVERIFY2(form.validate().contains(QStringLiteral("Final learning rate")), bad);
+    }
+    ratio->setText(QStringLiteral("0.0001"));
+    QVERIFY(form.validate().isEmpty());
+    QCOMPARE(word2vecOptionsFromValues(form.values()).minAlphaRatio, 1e-4);
     negative->setValue(0);
     QVERIFY(form.validate().contains(QStringLiteral("Negative samples")));
     // The engine's own validation backs the form (e.g. a factory fed a map by hand).

@@ -137,9 +137,11 @@ struct Trainer {
     abort.store(true, std::memory_order_relaxed);
   }
 
+  // Linear from startLr (no words done) to startLr * minAlphaRatio (all planned words done).
   float lrAt(int64_t words) const {
-    const double frac = 1.0 - static_cast<double>(words) / static_cast<double>(totalWords + 1);
-    return static_cast<float>(startLr * std::max(1e-4, frac));
+    const double left = std::max(0.0, 1.0 - static_cast<double>(words) / static_cast<double>(totalWords + 1));
+    const double r = opt.minAlphaRatio;
+    return static_cast<float>(startLr * (r + (1.0 - r) * left));
   }
 
   double trainingElapsed(Clock::time_point now) const { return secondsBetween(trainStart, now - paused); }

@@ -19,6 +19,8 @@ void Word2VecOptions::validate() const {
   if (maxVocab < 0) bad("max-vocab must be 0 (no limit) or positive");
   if (!(sample >= 0) || !std::isfinite(sample)) bad("sample must be a finite number >= 0");
   if (!(alpha >= 0) || !std::isfinite(alpha)) bad("alpha must be a finite number >= 0");
+  if (!(minAlphaRatio >= 0 && minAlphaRatio <= 1))
+    bad("min-alpha-ratio must be a number from 0 to 1 (the final learning rate as a fraction of the start)");
   if (threads < 0 || threads > 1024) bad("threads must be between 0 (all cores) and 1024");
   if (maxSentenceLength < 1) bad("max sentence length must be at least 1");
   if (!(reportIntervalSeconds > 0) || !std::isfinite(reportIntervalSeconds)) bad("report interval must be > 0");

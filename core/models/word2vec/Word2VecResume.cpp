@@ -30,6 +30,7 @@ RunSettings runSettings(const Word2VecOptions& o, int threads) {
           {"max-vocab", std::to_string(o.maxVocab)},
           {"sample", exactNumber(o.sample)},
           {"alpha", exactNumber(o.startAlpha())},
+          {"min-alpha-ratio", exactNumber(o.minAlphaRatio)},
           {"seed", std::to_string(o.seed)},
           {"pre-tokenized", o.preTokenized ? "yes" : "no"},
           {"max-sentence-length", std::to_string(o.maxSentenceLength)},
@@ -42,7 +43,9 @@ bool checkResumable(const Word2VecCheckpoint::State& st, const RunSettings& sett
                     const std::vector<Word2VecCheckpoint::CorpusStamp>& stamps, const std::string& path) {
   for (const auto& [key, now] : settings) {
     auto it = st.settings.find(key);
-    const std::string then = it == st.settings.end() ? "(none)" : it->second;
+    std::string then = it == st.settings.end() ? "(none)" : it->second;
+    // Checkpoints written before the final rate was a setting decayed to alpha * 1e-4.
+    if (it == st.settings.end() && key == "min-alpha-ratio") then = exactNumber(1e-4);
     if (then != now)
       throw Error(path + ": the checkpoint was made with " + key + " " + then + ", this run has " + key + " " + now +
                   " (use the same settings to resume, or start fresh)");

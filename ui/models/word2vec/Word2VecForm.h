@@ -31,6 +31,7 @@ class Word2VecForm : public ModelOptionsForm {
   QSpinBox* maxVocab_ = nullptr;
   QLineEdit* sample_ = nullptr;
   QLineEdit* alpha_ = nullptr;
+  QLineEdit* minAlphaRatio_ = nullptr;
   QSpinBox* threads_ = nullptr;
   QSpinBox* seed_ = nullptr;
   QCheckBox* preTokenized_ = nullptr;

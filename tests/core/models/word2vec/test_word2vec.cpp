@@ -187,7 +187,54 @@ class TestWord2Vec : public QObject {
     }
     QCOMPARE(t.back().step, t.back().total);
     QVERIFY(t.front().lr <= 0.025 && t.front().lr > 0.02);
-    QVERIFY(t.back().lr < 0.025 * 0.01);
+  }
+
+  // The rate falls linearly from alpha to alpha * minAlphaRatio over the planned words: every
+  // report's lr is on that line, and the last one is at its end (default 0.1; word2vec.c's 1e-4).
+  void learningRateFallsLinearlyToTheFinalRatio_data() {
+    QTest::addColumn<double>("ratio");
+    QTest::newRow("default 0.1") << -1.0;
+    QTest::newRow("word2vec.c 1e-4") << 1e-4;
+    QTest::newRow("constant") << 1.0;
+    QTest::newRow("to zero") << 0.0;
+  }
+  void learningRateFallsLinearlyToTheFinalRatio() {
+    QFETCH(double, ratio);
+    QTemporaryDir dir;
+    Word2VecOptions o = smallOptions(writeTopicCorpus(dir, 2000, 9));
+    o.alpha = 0.04;
+    if (ratio >= 0) o.minAlphaRatio = ratio;
+    const double r = o.minAlphaRatio;
+    QCOMPARE(r, ratio >= 0 ? ratio : 0.1);
+    o.reportIntervalSeconds = 1e-4;
+    Collected c;
+    Word2VecJob job(o);
+    StopToken token;
+    QCOMPARE(int(job.run([&](const Progress& p) { c.add(p); }, token).status), int(JobStatus::Finished));
+    const std::vector<Progress> t = c.training();
+    QVERIFY(t.size() >= 5);
+    for (const Progress& p : t) {
+      const double left = 1.0 - double(p.step) / double(p.total + 1);
+      const double expected = 0.04 * (r + (1 - r) * left);
+      QVERIFY2(std::fabs(p.lr - expected) <= 1e-6 * 0.04,
+               qPrintable(QString("step %1 of %2: lr %3, expected %4").arg(p.step).arg(p.total).arg(p.lr).arg(expected)));
+    }
+    QCOMPARE(t.back().step, t.back().total);
+    QVERIFY(std::fabs(t.back().lr - 0.04 * r) <= 1e-6);
+  }
+
+  void finalRatioOutsideZeroToOneIsRefused() {
+    QTemporaryDir dir;
+    Word2VecOptions o = smallOptions(writeTopicCorpus(dir, 100, 9));
+    for (double bad : {-0.1, 1.5, std::nan("")}) {
+      o.minAlphaRatio = bad;
+      try {
+        o.validate();
+        QFAIL(qPrintable(QString("ratio %1 accepted").arg(bad)));
+      } catch (const UsageError& e) {
+        QVERIFY2(std::string(e.what()).find("min-alpha-ratio") != std::string::npos, e.what());
+      }
+    }
   }
 
   // Windows partition the run: their pair counts and loss sums add up to the totals, every window

@@ -19,6 +19,7 @@
 #include "core/embeddings/EmbeddingSet.h"
 #include "core/models/word2vec/Word2Vec.h"
 #include "core/models/word2vec/Word2VecCheckpoint.h"
+#include "core/models/word2vec/Word2VecResume.h"
 #include "core/text/Vocabulary.h"
 #include "core/util/Error.h"
 #include "support/SyntheticCorpus.h"
@@ -284,6 +285,11 @@ class TestWord2VecResume : public QObject {
     }
     {
       Word2VecOptions w = o;
+      w.minAlphaRatio = 1e-4;
+      expectFailure(w, {o.checkpointPath, "min-alpha-ratio 0.10000000000000001", "min-alpha-ratio 0.0001"});
+    }
+    {
+      Word2VecOptions w = o;
       w.corpusFiles = {writeCorpus(dir, 1400, 16, "other.txt")};
       expectFailure(w, {o.checkpointPath, "other.txt", "bytes"});
     }
@@ -307,6 +313,26 @@ class TestWord2VecResume : public QObject {
     }
     fs::last_write_time(corpus, fs::last_write_time(corpus) + std::chrono::seconds(10));
     expectFailure(o, {o.checkpointPath, "changed"});
+  }
+
+  // Checkpoints written before the final learning rate was a setting have no "min-alpha-ratio":
+  // they decayed to alpha * 1e-4, so only a run with that ratio may continue them.
+  void checkpointWithoutFinalRateMeansWord2vecCsSchedule() {
+    Word2VecOptions then;
+    then.minAlphaRatio = 1e-4;
+    Word2VecCheckpoint::State st;
+    for (const auto& [key, value] : w2v::runSettings(then, 1))
+      if (key != "min-alpha-ratio") st.settings[key] = value;
+    st.dim = then.dim;
+    QVERIFY(w2v::checkResumable(st, w2v::runSettings(then, 1), then.dim, {}, "old.ckpt"));
+    Word2VecOptions now;  // the default ratio
+    try {
+      w2v::checkResumable(st, w2v::runSettings(now, 1), now.dim, {}, "old.ckpt");
+      QFAIL("a checkpoint of the old schedule was accepted by a run with another final rate");
+    } catch (const Error& e) {
+      const std::string m = e.what();
+      QVERIFY2(m.find("old.ckpt") != std::string::npos && m.find("min-alpha-ratio 0.0001") != std::string::npos, e.what());
+    }
   }
 
   void severalThreadsResume() {
