@@ -90,7 +90,8 @@ class TestContinueRun : public QObject {
   void cleanupTestCase() { page_.reset(); }
 
   // Deterministic (one thread, a fixed seed, no subsampling) and long enough that Stop, sent at the
-  // first training report (every 0.1 s), lands mid-way.
+  // first training report (every 0.1 s), lands mid-way: 100 epochs of 48,000 words take about 1 s
+  // on the AVX2 kernels (5 M words/s at dim 12).
   void stopOnThePage() {
     QVERIFY(page_->setModel(QStringLiteral("word2vec")));
     page_->setCorpusFiles({corpus_});
@@ -98,7 +99,7 @@ class TestContinueRun : public QObject {
     v[QStringLiteral("dim")] = 12;
     v[QStringLiteral("window")] = 3;
     v[QStringLiteral("negative")] = 5;
-    v[QStringLiteral("epochs")] = 15;
+    v[QStringLiteral("epochs")] = 100;
     v[QStringLiteral("min_count")] = 1;
     v[QStringLiteral("sample")] = 0;
     v[QStringLiteral("threads")] = 1;

@@ -4,8 +4,7 @@
 // cache line) so that every loop is whole vectors with no tail and rows of different words never
 // share a cache line (Hogwild threads then only collide on truly shared rows).
 //
-// Vectors are GCC vector extensions: with -march=native on an AVX-512 machine a Vec16 is one zmm
-// register; on narrower targets the compiler splits it, so there is one code path.
+// Vectors are GCC vector extensions of the target's own width (one code path for every target).
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -17,60 +16,80 @@
 
 namespace embedlab::w2v {
 
-constexpr int kLanes = 16;
-typedef float Vec16 __attribute__((vector_size(64)));
-typedef float Vec8 __attribute__((vector_size(32)));
-typedef float Vec4 __attribute__((vector_size(16)));
+constexpr int kLanes = 16;  // rows are padded to whole 64-byte lines of this many floats
+
+// The arithmetic runs on the widest vector the target has (16 floats with AVX-512, 8 with AVX,
+// 4 otherwise), kSub of them per 16-float chunk. (A 64-byte GCC vector on an AVX2 target is split
+// by the compiler through the stack, which was much slower: bench/RESULTS.md, "Kernels".)
+#if defined(__AVX512F__)
+constexpr int kVec = 16;
+#elif defined(__AVX__)
+constexpr int kVec = 8;
+#else
+constexpr int kVec = 4;
+#endif
+constexpr int kSub = kLanes / kVec;
+typedef float Vec __attribute__((vector_size(kVec * sizeof(float))));
 
 inline int paddedDim(int dim) { return (dim + kLanes - 1) / kLanes * kLanes; }
 
-inline Vec16 load16(const float* p) {
-  Vec16 v;
+inline Vec loadV(const float* p) {
+  Vec v;
   std::memcpy(&v, p, sizeof v);
   return v;
 }
-inline void store16(float* p, Vec16 v) { std::memcpy(p, &v, sizeof v); }
-inline Vec16 splat16(float x) { return Vec16{} + x; }
+inline void storeV(float* p, Vec v) { std::memcpy(p, &v, sizeof v); }
+inline Vec splat(float x) { return Vec{} + x; }
 
-inline float hsum(Vec16 v) {
-  // Pairwise halving: 4 vector adds instead of 15 dependent scalar adds.
-  Vec8 a = __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7) +
-           __builtin_shufflevector(v, v, 8, 9, 10, 11, 12, 13, 14, 15);
-  Vec4 b = __builtin_shufflevector(a, a, 0, 1, 2, 3) + __builtin_shufflevector(a, a, 4, 5, 6, 7);
-  return (b[0] + b[2]) + (b[1] + b[3]);
+inline float hsum(Vec v) {
+  float s[kVec];
+  std::memcpy(s, &v, sizeof v);
+  // Pairwise halving: log2(kVec) rounds of independent adds.
+  for (int w = kVec / 2; w >= 1; w /= 2)
+    for (int i = 0; i < w; ++i) s[i] += s[i + w];
+  return s[0];
 }
 
 // a, b: (chunks * 16)
 inline float dot(const float* a, const float* b, int chunks) {
-  Vec16 acc0{}, acc1{};
+  const int n = chunks * kSub;
+  Vec acc0{}, acc1{};
   int c = 0;
-  for (; c + 2 <= chunks; c += 2) {
-    acc0 += load16(a + c * kLanes) * load16(b + c * kLanes);
-    acc1 += load16(a + (c + 1) * kLanes) * load16(b + (c + 1) * kLanes);
+  for (; c + 2 <= n; c += 2) {
+    acc0 += loadV(a + c * kVec) * loadV(b + c * kVec);
+    acc1 += loadV(a + (c + 1) * kVec) * loadV(b + (c + 1) * kVec);
   }
-  if (c < chunks) acc0 += load16(a + c * kLanes) * load16(b + c * kLanes);
+  if (c < n) acc0 += loadV(a + c * kVec) * loadV(b + c * kVec);
   return hsum(acc0 + acc1);
 }
 
 // y += g * x   (chunks * 16)
 inline void axpy(float g, const float* x, float* y, int chunks) {
-  const Vec16 gv = splat16(g);
-  for (int c = 0; c < chunks; ++c) store16(y + c * kLanes, load16(y + c * kLanes) + gv * load16(x + c * kLanes));
+  const int n = chunks * kSub;
+  const Vec gv = splat(g);
+  for (int c = 0; c < n; ++c) storeV(y + c * kVec, loadV(y + c * kVec) + gv * loadV(x + c * kVec));
+}
+
+// y += x   (chunks * 16)
+inline void addTo(float* y, const float* x, int chunks) {
+  const int n = chunks * kSub;
+  for (int c = 0; c < n; ++c) storeV(y + c * kVec, loadV(y + c * kVec) + loadV(x + c * kVec));
 }
 
 // x: (chunks * 16)  rows: (k) row pointers  ->  dots: (k)
 // Four rows at a time: four independent accumulator chains hide the FMA latency.
 inline void dotMany(const float* x, const float* const* rows, int k, int chunks, float* dots) {
+  const int n = chunks * kSub;
   int j = 0;
   for (; j + 4 <= k; j += 4) {
     const float *r0 = rows[j], *r1 = rows[j + 1], *r2 = rows[j + 2], *r3 = rows[j + 3];
-    Vec16 a0{}, a1{}, a2{}, a3{};
-    for (int c = 0; c < chunks; ++c) {
-      const Vec16 xv = load16(x + c * kLanes);
-      a0 += xv * load16(r0 + c * kLanes);
-      a1 += xv * load16(r1 + c * kLanes);
-      a2 += xv * load16(r2 + c * kLanes);
-      a3 += xv * load16(r3 + c * kLanes);
+    Vec a0{}, a1{}, a2{}, a3{};
+    for (int c = 0; c < n; ++c) {
+      const Vec xv = loadV(x + c * kVec);
+      a0 += xv * loadV(r0 + c * kVec);
+      a1 += xv * loadV(r1 + c * kVec);
+      a2 += xv * loadV(r2 + c * kVec);
+      a3 += xv * loadV(r3 + c * kVec);
     }
     dots[j] = hsum(a0);
     dots[j + 1] = hsum(a1);
@@ -81,26 +100,27 @@ inline void dotMany(const float* x, const float* const* rows, int k, int chunks,
 }
 
 // dst (chunks*16) = [dst +] sum_j g[j * gStride] * rows[j]   (rows: k row pointers)
-// Blocked over 4 column chunks: 4 independent accumulator chains per pass over the rows, so the
-// FMA latency is hidden, and each block of dst is loaded and stored once.
+// Blocked over W vectors: W independent accumulator chains per pass over the rows, so the FMA
+// latency is hidden, and each block of dst is loaded and stored once.
 template <int W>
 inline void accumulateBlock(float* dst, bool addDst, const float* g, int gStride, const float* const* rows, int k,
                             int c0) {
-  Vec16 acc[W];
-  for (int w = 0; w < W; ++w) acc[w] = addDst ? load16(dst + (c0 + w) * kLanes) : Vec16{};
+  Vec acc[W];
+  for (int w = 0; w < W; ++w) acc[w] = addDst ? loadV(dst + (c0 + w) * kVec) : Vec{};
   for (int j = 0; j < k; ++j) {
-    const Vec16 gv = splat16(g[j * gStride]);
-    const float* r = rows[j] + c0 * kLanes;
-    for (int w = 0; w < W; ++w) acc[w] += gv * load16(r + w * kLanes);
+    const Vec gv = splat(g[j * gStride]);
+    const float* r = rows[j] + c0 * kVec;
+    for (int w = 0; w < W; ++w) acc[w] += gv * loadV(r + w * kVec);
   }
-  for (int w = 0; w < W; ++w) store16(dst + (c0 + w) * kLanes, acc[w]);
+  for (int w = 0; w < W; ++w) storeV(dst + (c0 + w) * kVec, acc[w]);
 }
 
 inline void accumulateRows(float* dst, bool addDst, const float* g, int gStride, const float* const* rows, int k,
                            int chunks) {
+  const int n = chunks * kSub;
   int c = 0;
-  for (; c + 4 <= chunks; c += 4) accumulateBlock<4>(dst, addDst, g, gStride, rows, k, c);
-  switch (chunks - c) {
+  for (; c + 4 <= n; c += 4) accumulateBlock<4>(dst, addDst, g, gStride, rows, k, c);
+  switch (n - c) {
     case 3: accumulateBlock<3>(dst, addDst, g, gStride, rows, k, c); break;
     case 2: accumulateBlock<2>(dst, addDst, g, gStride, rows, k, c); break;
     case 1: accumulateBlock<1>(dst, addDst, g, gStride, rows, k, c); break;
@@ -168,7 +188,7 @@ inline double pairStep(float* in, float* const* out, const float* labels, int k,
     axpy(g, out[j], neu1e, chunks);
     axpy(g, in, out[j], chunks);
   }
-  for (int c = 0; c < chunks; ++c) store16(in + c * kLanes, load16(in + c * kLanes) + load16(neu1e + c * kLanes));
+  addTo(in, neu1e, chunks);
   return loss;
 }
 
@@ -192,11 +212,7 @@ inline double minibatchStep(float* const* in, int m, float* const* out, const fl
   for (int i = 0; i < m; ++i) accumulateRows(dIn + i * d, false, g + i * k, 1, out, k, chunks);
   // Out += G^T . In
   for (int j = 0; j < k; ++j) accumulateRows(out[j], true, g + j, k, in, m, chunks);
-  for (int i = 0; i < m; ++i) {
-    float* row = in[i];
-    const float* di = dIn + i * d;
-    for (int c = 0; c < chunks; ++c) store16(row + c * kLanes, load16(row + c * kLanes) + load16(di + c * kLanes));
-  }
+  for (int i = 0; i < m; ++i) addTo(in[i], dIn + i * d, chunks);
   return loss;
 }
 
@@ -226,10 +242,7 @@ inline double cbowStep(float* const* in, int m, float* const* out, const float* 
       axpy(g, h, out[j], chunks);
     }
   }
-  for (int i = 0; i < m; ++i) {
-    float* row = in[i];
-    for (int c = 0; c < chunks; ++c) store16(row + c * kLanes, load16(row + c * kLanes) + load16(neu1e + c * kLanes));
-  }
+  for (int i = 0; i < m; ++i) addTo(in[i], neu1e, chunks);
   return loss;
 }
 
