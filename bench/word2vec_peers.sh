@@ -13,7 +13,8 @@
 #    splits the same tokens on whitespace;
 # 4. per architecture trains ours, fastText, gensim (corpus_file=, its fastest mode) and
 #    word2vec.c with dim 100, window 5, negative 5, epochs 5, min-count 5, sample 1e-4, the
-#    same start learning rate (0.025 sg, 0.05 cbow), N threads (default 2), and measures the
+#    same start learning rate (0.025 sg, 0.05 cbow; each tool decays it by its own schedule: ours
+#    to 0.1 x the start, its default --min-alpha-ratio), N threads (default 2), and measures the
 #    whole-process wall time of each; the runs of one repetition follow each other directly so
 #    that they share the machine's load;
 # 5. evaluates every tool's vectors the same way: Google analogies (restrict 30000, 3CosAdd) and

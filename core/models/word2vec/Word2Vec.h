@@ -34,8 +34,8 @@ struct Word2VecOptions {
   double sample = 1e-3;        // subsampling threshold; 0 turns it off
   double alpha = 0;            // start learning rate; 0: 0.025 for skip-gram, 0.05 for CBOW
   // The rate decays linearly over the run from startAlpha() to startAlpha() * minAlphaRatio (as
-  // gensim's min_alpha; word2vec.c ends at 1e-4). 0.1 gave better vectors than 1e-4 on every corpus
-  // and benchmark measured (bench/RESULTS.md, "Final learning rate"); added for issue 2.
+  // gensim's min_alpha; word2vec.c ends at 1e-4). At 5 epochs 0.1 gave better vectors than 1e-4 on
+  // every corpus and evaluation measured (bench/RESULTS.md, "Final learning rate"); added for issue 2.
   double minAlphaRatio = 0.1;
   int threads = 0;             // 0: all cores; 1 + fixed seed = deterministic, bit-identical
   uint64_t seed = 1;
