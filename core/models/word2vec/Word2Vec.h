@@ -37,6 +37,8 @@ struct Word2VecOptions {
   // gensim's min_alpha; word2vec.c ends at 1e-4). At 5 epochs 0.1 gave better vectors than 1e-4 on
   // every corpus and evaluation measured (bench/RESULTS.md, "Final learning rate"); added for issue 2.
   double minAlphaRatio = 0.1;
+  // word2vec.c's final ratio: what runs and checkpoints made before the ratio was a setting used.
+  static constexpr double kWord2vecCMinAlphaRatio = 1e-4;
   int threads = 0;             // 0: all cores; 1 + fixed seed = deterministic, bit-identical
   uint64_t seed = 1;
   bool preTokenized = false;   // split on whitespace only

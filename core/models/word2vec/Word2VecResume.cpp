@@ -1,6 +1,7 @@
 #include "core/models/word2vec/Word2VecResume.h"
 
 #include <cstdio>
+#include <map>
 
 #include "core/util/Error.h"
 
@@ -41,11 +42,14 @@ RunSettings runSettings(const Word2VecOptions& o, int threads) {
 
 bool checkResumable(const Word2VecCheckpoint::State& st, const RunSettings& settings, int dim,
                     const std::vector<Word2VecCheckpoint::CorpusStamp>& stamps, const std::string& path) {
+  // Settings added after checkpoints were first written: the value an older checkpoint, which
+  // lacks the key, was made with.
+  const std::map<std::string, std::string> before = {
+      {"min-alpha-ratio", exactNumber(Word2VecOptions::kWord2vecCMinAlphaRatio)}};
   for (const auto& [key, now] : settings) {
     auto it = st.settings.find(key);
-    std::string then = it == st.settings.end() ? "(none)" : it->second;
-    // Checkpoints written before the final rate was a setting decayed to alpha * 1e-4.
-    if (it == st.settings.end() && key == "min-alpha-ratio") then = exactNumber(1e-4);
+    auto old = before.find(key);
+    const std::string then = it != st.settings.end() ? it->second : old != before.end() ? old->second : "(none)";
     if (then != now)
       throw Error(path + ": the checkpoint was made with " + key + " " + then + ", this run has " + key + " " + now +
                   " (use the same settings to resume, or start fresh)");

@@ -40,8 +40,8 @@ Word2VecOptions word2vecOptionsFromValues(const QVariantMap& v) {
   o.maxVocab = static_cast<int64_t>(number(v, "max_vocab", static_cast<double>(o.maxVocab)));
   o.sample = number(v, "sample", o.sample);
   o.alpha = number(v, "alpha", 0);
-  // Runs recorded before the final rate was a setting decayed to alpha * 1e-4.
-  o.minAlphaRatio = number(v, "min_alpha_ratio", 1e-4);
+  // Runs recorded before the final rate was a setting decayed as word2vec.c does.
+  o.minAlphaRatio = number(v, "min_alpha_ratio", Word2VecOptions::kWord2vecCMinAlphaRatio);
   o.threads = static_cast<int>(number(v, "threads", o.threads));
   o.seed = static_cast<uint64_t>(number(v, "seed", static_cast<double>(o.seed)));
   o.preTokenized = v.value(QStringLiteral("pretokenized")).toBool();
