@@ -95,7 +95,10 @@ ComparisonRow toComparisonRow(const ReportClassificationRow& r) {
 }  // namespace
 
 ComparePanel::ComparePanel(QWidget* parent)
-    : QWidget(parent), phaseMutex_(std::make_shared<std::mutex>()), phase_(std::make_shared<QString>()) {
+    : QWidget(parent),
+      inbox_(std::make_shared<Inbox>()),
+      phaseMutex_(std::make_shared<std::mutex>()),
+      phase_(std::make_shared<QString>()) {
   task_ = new BackgroundTask(this);
 
   // ---- models ------------------------------------------------------------------------------------
@@ -574,6 +577,7 @@ bool ComparePanel::runComparison() {
   const quint64 generation = ++generation_;
   auto phaseMutex = phaseMutex_;
   auto phase = phase_;
+  auto inbox = inbox_;
 
   task_->start([=, this](StopToken& token, const BackgroundTask::ProgressFn& progress) -> std::function<void()> {
     CompareContext ctx;
@@ -589,19 +593,19 @@ bool ComparePanel::runComparison() {
           }
           if (p.total > 0) progress(static_cast<double>(p.step) / static_cast<double>(p.total));
         },
-        [this, generation](const ReportClassificationRow& row) {
-          QMetaObject::invokeMethod(this, [this, generation, row] {
-            if (generation != generation_) return;
-            rows_.push_back(row);
-            selectRow(table_->addRow(toComparisonRow(row)));
-          }, Qt::QueuedConnection);
+        [&](const ReportClassificationRow& row) {
+          {
+            std::lock_guard<std::mutex> lock(inbox->mutex);
+            inbox->classification.emplace_back(generation, row);
+          }
+          QMetaObject::invokeMethod(this, [this] { takeArrivedRows(); }, Qt::QueuedConnection);
         },
-        [this, generation](const ReportIntrinsicRow& row) {
-          QMetaObject::invokeMethod(this, [this, generation, row] {
-            if (generation != generation_) return;
-            intrinsicRows_.push_back(row);
-            showIntrinsic();
-          }, Qt::QueuedConnection);
+        [&](const ReportIntrinsicRow& row) {
+          {
+            std::lock_guard<std::mutex> lock(inbox->mutex);
+            inbox->intrinsic.emplace_back(generation, row);
+          }
+          QMetaObject::invokeMethod(this, [this] { takeArrivedRows(); }, Qt::QueuedConnection);
         });
     const double seconds = outcome.seconds;
     const size_t rows = outcome.report.classification.size();
@@ -613,6 +617,29 @@ bool ComparePanel::runComparison() {
   });
   updateState();
   return true;
+}
+
+// Rows of an older run (another generation) are dropped.
+void ComparePanel::takeArrivedRows() {
+  std::vector<std::pair<quint64, ReportClassificationRow>> classification;
+  std::vector<std::pair<quint64, ReportIntrinsicRow>> intrinsic;
+  {
+    std::lock_guard<std::mutex> lock(inbox_->mutex);
+    classification.swap(inbox_->classification);
+    intrinsic.swap(inbox_->intrinsic);
+  }
+  for (const auto& [generation, row] : classification) {
+    if (generation != generation_) continue;
+    rows_.push_back(row);
+    selectRow(table_->addRow(toComparisonRow(row)));
+  }
+  bool newIntrinsic = false;
+  for (const auto& [generation, row] : intrinsic) {
+    if (generation != generation_) continue;
+    intrinsicRows_.push_back(row);
+    newIntrinsic = true;
+  }
+  if (newIntrinsic) showIntrinsic();
 }
 
 void ComparePanel::showIntrinsic() {

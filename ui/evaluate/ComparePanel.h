@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #include "core/compare/ModelSource.h"
@@ -102,6 +103,7 @@ class ComparePanel : public QWidget {
   void updateState();
   void setStatus(const QString& text, bool error);
   void showIntrinsic();
+  void takeArrivedRows();
   QListWidgetItem* addModelItem(const ModelSource& model, const QString& label, bool fromRun, bool checked);
   void addModelInteractive(bool folder);
   void addTaskInteractive();
@@ -142,7 +144,15 @@ class ComparePanel : public QWidget {
   bool cancelled_ = false;
   bool runsListed_ = false;
 
-  // The report being built: rows arrive from the worker through queued calls.
+  // The report being built. The worker puts finished rows in the inbox under its mutex and posts
+  // a call (capturing nothing but `this`) that moves them here; the rows themselves never ride in
+  // Qt's event queue, whose locking ThreadSanitizer cannot see.
+  struct Inbox {
+    std::mutex mutex;
+    std::vector<std::pair<quint64, ReportClassificationRow>> classification;  // (generation, row)
+    std::vector<std::pair<quint64, ReportIntrinsicRow>> intrinsic;
+  };
+  std::shared_ptr<Inbox> inbox_;
   std::vector<ReportClassificationRow> rows_;
   std::vector<ReportIntrinsicRow> intrinsicRows_;
   QStringList reportTasks_, reportModels_;
